@@ -1,0 +1,24 @@
+package dev.anchor.blocks.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The CloudEvents 1.0 JSON envelope every Anchor event travels in.
+ * {@code id} is the idempotency key consumers record; {@code subject} is the aggregate id and the Kafka key.
+ */
+public record CloudEvent(
+        String specversion,
+        UUID id,
+        String source,
+        String type,
+        String subject,
+        OffsetDateTime time,
+        String datacontenttype,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String JSON = "application/json";
+}

@@ -1,0 +1,62 @@
+package dev.anchor.blocks.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.anchor.blocks.events.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction: the change and its event commit together or not at all.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Event<OutboxWritten> written;
+    private final String source;
+    private final Clock clock = Clock.systemUTC();
+
+    public Outbox(EntityManager em, ObjectMapper mapper, Event<OutboxWritten> written,
+                  @ConfigProperty(name = "anchor.events.source") String source) {
+        this.em = em;
+        this.mapper = mapper;
+        this.written = written;
+        this.source = source;
+    }
+
+    /** Wraps {@code data} in a CloudEvent and stores it for the relay; must run inside a transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent record(String topic, String type, UUID aggregateId, Object data) {
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, type,
+                aggregateId.toString(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                CloudEvent.JSON, mapper.valueToTree(data));
+        OutboxMessage message = new OutboxMessage();
+        message.eventId = event.id();
+        message.topic = topic;
+        message.key = event.subject();
+        message.type = type;
+        message.payload = toJson(event);
+        message.createdAt = event.time();
+        em.persist(message);
+        written.fire(new OutboxWritten(topic));
+        return event;
+    }
+
+    private String toJson(CloudEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event " + event.type() + " cannot be serialised", e);
+        }
+    }
+}
