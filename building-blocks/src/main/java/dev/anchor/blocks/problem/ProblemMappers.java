@@ -71,6 +71,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return respond(Problems.unreadable(unreadable).problem(), uri).build();
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

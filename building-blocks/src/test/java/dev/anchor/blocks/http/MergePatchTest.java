@@ -12,7 +12,7 @@ class MergePatchTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "{'a':'b'}|{'a':'c'}|{'a':'c'}",
             "{'a':'b'}|{'b':'c'}|{'a':'b','b':'c'}",
             "{'a':'b'}|{'a':null}|{}",

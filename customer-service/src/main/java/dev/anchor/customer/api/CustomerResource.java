@@ -10,7 +10,6 @@ import dev.anchor.blocks.idempotency.Created;
 import dev.anchor.blocks.idempotency.IdempotentCreates;
 import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.Roles;
-import dev.anchor.customer.domain.Customer;
 import dev.anchor.customer.domain.CustomerDraft;
 import dev.anchor.customer.domain.CustomerService;
 import dev.anchor.customer.domain.CustomerState;
@@ -91,13 +90,13 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "410", description = "Erased")
     public Response get(@PathParam("id") UUID id, UriInfo uri) {
-        Customer customer = service.find(id);
-        return switch (customer.status) {
+        CustomerState customer = service.get(id);
+        return switch (customer.status()) {
             case merged -> Response.status(Response.Status.PERMANENT_REDIRECT)
-                    .location(uri.getBaseUriBuilder().path("customers").path(customer.mergedInto.toString()).build())
+                    .location(uri.getBaseUriBuilder().path("customers").path(customer.mergedInto().toString()).build())
                     .build();
             case erased -> throw Problems.gone("Customer " + id + " was erased");
-            case active -> ok(CustomerState.of(customer));
+            case active -> ok(customer);
         };
     }
 

@@ -148,7 +148,7 @@ public class CustomerService {
     /** GDPR erasure of the customer and of every record merged into it; the ids stay so references hold. */
     @Transactional
     public void erase(UUID id) {
-        Customer customer = customers.findByIdOptional(id).orElseThrow(() -> Problems.notFound("Customer", id));
+        Customer customer = find(id);
         if (customer.status == CustomerStatus.erased) {
             return;
         }
@@ -176,13 +176,17 @@ public class CustomerService {
         return new Export(now(), CustomerState.of(customer), merged);
     }
 
-    /** The record's lifecycle state, for telling a merged or erased record from a missing one. */
+    /** The record in whatever state it is: active, merged (see mergedInto) or erased (no personal data). */
     @Transactional
-    public Customer find(UUID id) {
-        return customers.findByIdOptional(id).orElseThrow(() -> Problems.notFound("Customer", id));
+    public CustomerState get(UUID id) {
+        return CustomerState.of(find(id));
     }
 
     public record Export(OffsetDateTime exportedAt, CustomerState customer, List<CustomerState> mergedRecords) {
+    }
+
+    private Customer find(UUID id) {
+        return customers.findByIdOptional(id).orElseThrow(() -> Problems.notFound("Customer", id));
     }
 
     private Customer findActive(UUID id) {

@@ -1,5 +1,6 @@
 package dev.anchor.customer.domain;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -40,7 +41,8 @@ public record Preferences(
     }
 
     /** Quiet hours in the customer's time zone; may wrap midnight (21:00–08:00). */
-    public record QuietHours(@NotNull LocalTime start, @NotNull LocalTime end) {
+    public record QuietHours(@NotNull @JsonFormat(pattern = "HH:mm") LocalTime start,
+                             @NotNull @JsonFormat(pattern = "HH:mm") LocalTime end) {
     }
 
     /** Consent per category: critical cannot be turned off, service is on and marketing off by default. */
