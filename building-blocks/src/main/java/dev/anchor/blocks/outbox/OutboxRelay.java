@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x616e63686f72L; // "anchor": one relay per service database
+    /** PostgreSQL advisory lock key ("anchor") held by the replica that is relaying. */
+    public static final long RELAY_LOCK = 0x616e63686f72L;
 
     private final EntityManager em;
     private final String bootstrapServers;
