@@ -57,10 +57,17 @@ class CustomerInputTest {
         assertProblem(as(AGENT).contentType("text/plain").body("hello").post("/customers").then(), 415);
     }
 
-    @Test
-    void refusesOversizedBodies() {
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"POST, /customers", "PATCH, /customers/{id}", "PUT, /customers/{id}/preferences",
+            "POST, /customers/{id}/merge"})
+    void everyEndpointWithABodyRefusesMissingMalformedAndOversizedBodiesAndChangesNothing(String method, String path) {
+        String id = registerId();
+        String url = path.replace("{id}", id);
         String huge = "{\"givenName\": \"" + "x".repeat(70_000) + "\"}";
-        assertProblem(as(AGENT).body(huge).post("/customers").then(), 413);
+        assertProblem(as(AGENT).body(huge).request(method, url).then(), 413);
+        assertProblem(as(AGENT).body("{\"givenName\": ").request(method, url).then(), 400);
+        assertProblem(as(AGENT).request(method, url).then(), 400);
+        as(AGENT).get("/customers/{id}", id).then().statusCode(200).header("ETag", "\"0\"");
     }
 
     @Test
