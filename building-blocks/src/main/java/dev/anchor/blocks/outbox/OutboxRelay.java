@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +45,7 @@ public class OutboxRelay {
     public static final long RELAY_LOCK = 0x616e63686f72L;
 
     private final EntityManager em;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final int batchSize;
     private final Duration sendTimeout;
     private final Counter relayed;
@@ -54,11 +56,11 @@ public class OutboxRelay {
     private Producer<String, String> producer;
 
     public OutboxRelay(EntityManager em, MeterRegistry registry,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "anchor.outbox.batch-size", defaultValue = "200") int batchSize,
                        @ConfigProperty(name = "anchor.outbox.send-timeout", defaultValue = "PT10S") Duration sendTimeout) {
         this.em = em;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
         this.relayed = registry.counter("anchor.outbox.relayed");
@@ -67,16 +69,22 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent ignored) {
         worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        // every kafka.* setting that applies to a producer (bootstrap servers, TLS, SASL), then the relay's own
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeout.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis() / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis(),
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         wake();
     }
 
