@@ -1,5 +1,6 @@
 package dev.anchor.blocks.events;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * The CloudEvents 1.0 JSON envelope every Anchor event travels in.
  * {@code id} is the idempotency key consumers record; {@code subject} is the aggregate id and the Kafka key.
  */
+@RegisterForReflection // serialised by Jackson outside a REST return type (native image)
 public record CloudEvent(
         String specversion,
         UUID id,

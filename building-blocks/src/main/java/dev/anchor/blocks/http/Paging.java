@@ -1,5 +1,6 @@
 package dev.anchor.blocks.http;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.anchor.blocks.problem.Problems;
 
 import java.util.List;
@@ -26,6 +27,7 @@ public record Paging(int page, int size) {
     }
 
     /** One page of results with the total, as every list endpoint answers. */
+    @RegisterForReflection
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 

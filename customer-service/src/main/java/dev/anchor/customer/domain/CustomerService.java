@@ -1,5 +1,6 @@
 package dev.anchor.customer.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,6 +183,7 @@ public class CustomerService {
         return CustomerState.of(find(id));
     }
 
+    @RegisterForReflection
     public record Export(OffsetDateTime exportedAt, CustomerState customer, List<CustomerState> mergedRecords) {
     }
 

@@ -1,5 +1,6 @@
 package dev.anchor.customer.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 /** A customer as the API answers it and as events carry it: the whole state, so nobody needs to call back. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection // serialised by Jackson outside a REST return type (native image)
 public record CustomerState(
         UUID id,
         CustomerStatus status,
@@ -35,6 +37,7 @@ public record CustomerState(
         return new ContactCard(id, givenName, familyName, displayName, emails, phones);
     }
 
+    @RegisterForReflection
     public record ContactCard(UUID id, String givenName, String familyName, String displayName,
                               List<EmailAddress> emails, List<PhoneNumber> phones) {
     }

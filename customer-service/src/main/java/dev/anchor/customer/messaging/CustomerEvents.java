@@ -1,5 +1,6 @@
 package dev.anchor.customer.messaging;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.anchor.blocks.outbox.Outbox;
 import dev.anchor.customer.domain.Customer;
 import dev.anchor.customer.domain.CustomerState;
@@ -43,14 +44,17 @@ public class CustomerEvents {
     }
 
     /** The customer's state after the change and the top-level fields that changed. */
+    @RegisterForReflection
     public record Changed(CustomerState customer, List<String> changed) {
     }
 
     /** The retired record's id now belongs to the survivor; its details were folded into it. */
+    @RegisterForReflection
     public record Merged(UUID survivorId, UUID retiredId, CustomerState customer) {
     }
 
     /** Every service drops this customer's personal data (and that of records merged into it). */
+    @RegisterForReflection
     public record Erased(UUID customerId, List<UUID> mergedIds, OffsetDateTime erasedAt) {
     }
 }
