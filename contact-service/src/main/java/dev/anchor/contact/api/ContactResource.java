@@ -1,0 +1,111 @@
+package dev.anchor.contact.api;
+
+import dev.anchor.blocks.http.ETags;
+import dev.anchor.blocks.idempotency.Created;
+import dev.anchor.blocks.idempotency.IdempotentCreates;
+import dev.anchor.blocks.security.Roles;
+import dev.anchor.contact.domain.AmendmentRequest;
+import dev.anchor.contact.domain.AmendmentView;
+import dev.anchor.contact.domain.Caller;
+import dev.anchor.contact.domain.ContactDraft;
+import dev.anchor.contact.domain.ContactService;
+import dev.anchor.contact.domain.ContactView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** The contact API: thin over {@link ContactService}, it adds HTTP concerns (roles, ETags, idempotency). */
+@Path("/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Contacts")
+public class ContactResource {
+
+    private final ContactService service;
+    private final IdempotentCreates idempotency;
+    private final Callers callers;
+
+    public ContactResource(ContactService service, IdempotentCreates idempotency, Callers callers) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER})
+    @Transactional
+    @Operation(summary = "Log an interaction with a customer", description = "Any channel, either direction, by an agent "
+            + "and/or at a location. Partners log at their own location (token claim `location`) and cannot write "
+            + "internal notes. A replay with the same Idempotency-Key returns the first result. Publishes contact.logged.")
+    @APIResponse(responseCode = "201", description = "Logged; Location and ETag name the new contact")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "410", description = "The customer was erased")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+    public Response log(@HeaderParam(IdempotentCreates.HEADER) @Parameter(description = "Makes retries safe") String key,
+                        @Valid @NotNull ContactDraft draft, UriInfo uri) {
+        Caller caller = callers.current();
+        return idempotency.once(key, caller.name() + " POST /contacts", draft, () -> {
+            ContactView contact = service.log(draft, caller);
+            URI location = uri.getBaseUriBuilder().path("contacts").path(contact.id().toString()).build();
+            return new Created(contact.id(), location, contact.version(), contact);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
+    @Operation(summary = "Read a contact", description = "Partners read their own location's contacts only, without "
+            + "internal notes; another location's contact is 404 to them.")
+    @APIResponse(responseCode = "200", description = "The contact, with its ETag")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    public Response get(@PathParam("id") UUID id) {
+        ContactView contact = service.get(id, callers.current());
+        return Response.ok(contact).tag(ETags.of(contact.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER})
+    @Operation(summary = "Correct a contact", description = "Never a silent overwrite: `changes` is a JSON merge patch "
+            + "of the writable fields (null removes an optional one), `reason` says why, and the amendment with each "
+            + "field's value before and after is kept on the contact's audit trail. Send If-Match with the ETag you read. "
+            + "Publishes contact.amended.")
+    @APIResponse(responseCode = "200", description = "The corrected contact and its new ETag")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "The amendment changes nothing")
+    public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Valid @NotNull AmendmentRequest request) {
+        ContactView contact = service.amend(id, ifMatch, request, callers.current());
+        return Response.ok(contact).tag(ETags.of(contact.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/amendments")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
+    @Operation(summary = "A contact's audit trail", description = "Every amendment, oldest first: who, when, why, and "
+            + "each changed field before and after (internal notes hidden from partners).")
+    public List<AmendmentView> amendments(@PathParam("id") UUID id) {
+        return service.amendments(id, callers.current());
+    }
+}

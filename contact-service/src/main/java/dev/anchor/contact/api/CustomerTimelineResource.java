@@ -1,0 +1,98 @@
+package dev.anchor.contact.api;
+
+import dev.anchor.blocks.http.Paging;
+import dev.anchor.blocks.problem.Problems;
+import dev.anchor.blocks.security.Roles;
+import dev.anchor.contact.domain.Channel;
+import dev.anchor.contact.domain.ContactService;
+import dev.anchor.contact.domain.ContactView;
+import dev.anchor.contact.domain.Timeline;
+import dev.anchor.contact.persistence.ContactRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Everything about one customer: their contacts, their timeline and the summary an agent reads first. */
+@Path("/customers/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customer timeline")
+public class CustomerTimelineResource {
+
+    private final ContactService contacts;
+    private final Timeline timeline;
+    private final Callers callers;
+
+    public CustomerTimelineResource(ContactService contacts, Timeline timeline, Callers callers) {
+        this.contacts = contacts;
+        this.timeline = timeline;
+        this.callers = callers;
+    }
+
+    @GET
+    @Path("/contacts")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
+    @Operation(summary = "A customer's contacts, newest first", description = "Filters combine: channel, issueId, and "
+            + "the period from (inclusive) to (exclusive). Paged: page from 0, size up to 100. Partners see their own "
+            + "location's contacts only, without internal notes. A merged customer's id lists the surviving record's.")
+    @APIResponse(responseCode = "200", description = "One page of contacts")
+    @APIResponse(responseCode = "400", description = "A malformed filter or page")
+    public Paging.Page<ContactView> contacts(@PathParam("id") UUID id,
+                                             @QueryParam("channel") @Parameter(description = "phone, email, chat, sms, store, letter, web, social or video") String channel,
+                                             @QueryParam("issueId") String issueId,
+                                             @QueryParam("from") @Parameter(description = "ISO 8601 date-time, inclusive") String from,
+                                             @QueryParam("to") @Parameter(description = "ISO 8601 date-time, exclusive") String to,
+                                             @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Params.paging(page, size);
+        Channel ch = Params.channel(channel);
+        UUID issue = Params.uuid("issueId", issueId);
+        OffsetDateTime start = Params.time("from", from);
+        OffsetDateTime end = Params.time("to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw Problems.invalidField("to", "must be after from");
+        }
+        return contacts.ofCustomer(new ContactRepository.Filter(id, ch, issue, start, end, null), paging, callers.current());
+    }
+
+    @GET
+    @Path("/timeline")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
+    @Operation(summary = "The customer's timeline, newest first", description = "Contacts, the issue history from "
+            + "issue.events (internal entries marked `internal`) and every notification from notification.events (what "
+            + "was sent, on which channel, delivered or not). Filters combine: kind (contact, issue, notification), "
+            + "channel, issueId. Paged. Partners see no internal entries and only their own location's contacts.")
+    @APIResponse(responseCode = "200", description = "One page of the timeline")
+    @APIResponse(responseCode = "410", description = "The customer was erased")
+    public Paging.Page<Timeline.Item> timeline(@PathParam("id") UUID id,
+                                               @QueryParam("kind") @Parameter(description = "contact, issue or notification") String kind,
+                                               @QueryParam("channel") String channel,
+                                               @QueryParam("issueId") String issueId,
+                                               @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Params.paging(page, size);
+        Channel ch = Params.channel(channel);
+        return timeline.timeline(id, Params.kind(kind), ch == null ? null : ch.name(), Params.uuid("issueId", issueId),
+                callers.current(), paging);
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM})
+    @Operation(summary = "What an agent picking up a call needs at a glance", description = "Name, preferred channel, "
+            + "current mailing address, open issues with their next actions, the last contact on each channel.")
+    @APIResponse(responseCode = "200", description = "The summary")
+    @APIResponse(responseCode = "404", description = "Nothing is known about this customer")
+    @APIResponse(responseCode = "410", description = "The customer was erased")
+    public Timeline.Summary summary(@PathParam("id") UUID id) {
+        return timeline.summary(id);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.anchor.contact.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One interaction with a customer on one channel. Corrected only by amendments, which are kept. */
+@Entity
+@Table(name = "contact")
+public class Contact {
+
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public UUID customerId;
+    public UUID issueId;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    @Enumerated(EnumType.STRING)
+    public Direction direction;
+    public String agentId;
+    public String locationId;
+    public OffsetDateTime occurredAt;
+    public Integer durationSeconds;
+    /** What the customer may read. */
+    public String summary;
+    /** Staff only: never shown to partners, never published. */
+    public String internalNotes;
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+    public String loggedBy;
+    /** The customer was erased: summary and notes are gone, the non-personal facts remain. */
+    public boolean erased;
+
+    @Version
+    public long version;
+
+    public OffsetDateTime createdAt;
+    public OffsetDateTime updatedAt;
+
+    public ContactDraft draft() {
+        return new ContactDraft(customerId, issueId, channel, direction, agentId, locationId, occurredAt, durationSeconds,
+                summary, internalNotes, outcome);
+    }
+
+    void apply(ContactDraft draft) {
+        customerId = draft.customerId();
+        issueId = draft.issueId();
+        channel = draft.channel();
+        direction = draft.direction();
+        agentId = blankToNull(draft.agentId());
+        locationId = blankToNull(draft.locationId());
+        occurredAt = draft.occurredAt();
+        durationSeconds = draft.durationSeconds();
+        summary = draft.summary().trim();
+        internalNotes = blankToNull(draft.internalNotes());
+        outcome = draft.outcome();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

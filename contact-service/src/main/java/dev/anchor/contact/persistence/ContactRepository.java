@@ -1,0 +1,104 @@
+package dev.anchor.contact.persistence;
+
+import dev.anchor.blocks.http.Paging;
+import dev.anchor.contact.domain.Channel;
+import dev.anchor.contact.domain.Contact;
+import dev.anchor.contact.domain.ContactAmendment;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
+
+    /** Filters of a customer's contact list; null means any. */
+    public record Filter(UUID customerId, Channel channel, UUID issueId, OffsetDateTime from, OffsetDateTime to,
+                         String location) {
+    }
+
+    /** A customer's contacts matching every given filter, newest first. */
+    public Paging.Page<Contact> search(Filter filter, Paging paging) {
+        List<String> where = new ArrayList<>(List.of("c.customerId = :customer"));
+        Map<String, Object> params = new HashMap<>(Map.of("customer", filter.customerId()));
+        if (filter.channel() != null) {
+            where.add("c.channel = :channel");
+            params.put("channel", filter.channel());
+        }
+        if (filter.issueId() != null) {
+            where.add("c.issueId = :issue");
+            params.put("issue", filter.issueId());
+        }
+        if (filter.from() != null) {
+            where.add("c.occurredAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("c.occurredAt < :to");
+            params.put("to", filter.to());
+        }
+        if (filter.location() != null) {
+            where.add("c.locationId = :location");
+            params.put("location", filter.location());
+        }
+        String from = " from Contact c where " + String.join(" and ", where);
+        TypedQuery<Contact> select = getEntityManager()
+                .createQuery("select c" + from + " order by c.occurredAt desc, c.id desc", Contact.class)
+                .setFirstResult(paging.offset()).setMaxResults(paging.size());
+        TypedQuery<Long> count = getEntityManager().createQuery("select count(c)" + from, Long.class);
+        params.forEach((name, value) -> {
+            select.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        return paging.page(select.getResultList(), count.getSingleResult());
+    }
+
+    public List<Contact> ofCustomer(UUID customerId) {
+        return list("customerId", customerId);
+    }
+
+    /** The latest contact of the customer on each channel. */
+    public List<Contact> lastPerChannel(UUID customerId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        select id from (select distinct on (channel) id, channel from contact where customer_id = ?1
+                                        order by channel, occurred_at desc, id desc) last""", UUID.class)
+                .setParameter(1, customerId).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("id in ?1 order by occurredAt desc", ids);
+    }
+
+    public List<ContactAmendment> amendments(UUID contactId) {
+        return getEntityManager()
+                .createQuery("from ContactAmendment a where a.contactId = :contact order by a.version", ContactAmendment.class)
+                .setParameter("contact", contactId).getResultList();
+    }
+
+    public void addAmendment(ContactAmendment amendment) {
+        getEntityManager().persist(amendment);
+    }
+
+    /** Moves a retired (merged) customer's contacts to the survivor. */
+    public void repoint(UUID from, UUID to) {
+        // the version moves on, so an amendment read before the move fails (412) instead of moving the contact back
+        update("customerId = ?1, version = version + 1 where customerId = ?2", to, from);
+    }
+
+    /** Removes the personal text of a customer's contacts and their amendments; the non-personal facts remain. */
+    public void anonymise(UUID customerId) {
+        getEntityManager().createQuery("""
+                        update ContactAmendment a set a.reason = null, a.changes = null
+                        where a.contactId in (select c.id from Contact c where c.customerId = :customer)""")
+                .setParameter("customer", customerId).executeUpdate();
+        // the version moves on, so an amendment read before the erasure fails (412) instead of writing the text back
+        update("summary = null, internalNotes = null, erased = true, version = version + 1 where customerId = ?1", customerId);
+    }
+}
