@@ -47,8 +47,9 @@ class ServiceReadyTest {
 
     @Test
     void migratedItsOwnTablesAndTheSharedOnes() throws SQLException {
-        assertEquals(Set.of("customer_replica", "idempotency_record", "inbox_message", "outbox_message"),
-                Set.copyOf(tables("customer_replica", "idempotency_record", "inbox_message", "outbox_message")));
+        Set<String> expected = Set.of("customer_replica", "issue", "issue_entry", "status_token", "idempotency_record",
+                "inbox_message", "outbox_message");
+        assertEquals(expected, Set.copyOf(tables(expected.toArray(String[]::new))));
     }
 
     @Test

@@ -1,0 +1,207 @@
+package dev.anchor.issue.api;
+
+import dev.anchor.blocks.http.ETags;
+import dev.anchor.blocks.problem.Problems;
+import dev.anchor.blocks.security.Roles;
+import dev.anchor.issue.domain.ActionRequest;
+import dev.anchor.issue.domain.CommentRequest;
+import dev.anchor.issue.domain.HandoffRequest;
+import dev.anchor.issue.domain.Issue;
+import dev.anchor.issue.domain.IssueFinder;
+import dev.anchor.issue.domain.IssueLifecycle;
+import dev.anchor.issue.domain.IssueOwnership;
+import dev.anchor.issue.domain.IssueState;
+import dev.anchor.issue.domain.IssueWork;
+import dev.anchor.issue.domain.NextActionRequest;
+import dev.anchor.issue.domain.ReopenRequest;
+import dev.anchor.issue.domain.StatusChangeRequest;
+import dev.anchor.issue.domain.TimelineEntry;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import dev.anchor.issue.domain.Clocks;
+import dev.anchor.issue.domain.IssueJournal;
+import dev.anchor.issue.domain.StatusLinks;
+import dev.anchor.issue.persistence.StatusTokens;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Changes to an issue by staff: ownership, next action, comments, actions, status, close and reopen. Each answers
+ * the issue (or the new timeline entry) and honours {@code If-Match}.
+ */
+@Path("/issues/{idOrNumber}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Issues")
+public class IssueCommandResource {
+
+    private final IssueFinder finder;
+    private final IssueOwnership ownership;
+    private final IssueWork work;
+    private final IssueLifecycle lifecycle;
+    private final Callers callers;
+    private final StatusLinks links;
+    private final StatusTokens tokens;
+    private final IssueJournal journal;
+
+    public IssueCommandResource(IssueFinder finder, IssueOwnership ownership, IssueWork work, IssueLifecycle lifecycle,
+                                Callers callers, StatusLinks links, StatusTokens tokens, IssueJournal journal) {
+        this.links = links;
+        this.tokens = tokens;
+        this.journal = journal;
+        this.finder = finder;
+        this.ownership = ownership;
+        this.work = work;
+        this.lifecycle = lifecycle;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("/assignment")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "Take ownership of an unowned issue", description = "An owned issue moves only by a handoff.")
+    @APIResponse(responseCode = "200", description = "You own the issue now")
+    @APIResponse(responseCode = "409", description = "The issue already has an owner, or is closed")
+    public Response take(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(ownership.take(finder.forUpdate(id, ifMatch), callers.current()));
+    }
+
+    @POST
+    @Path("/handoffs")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "Hand an issue off to a named agent", description = "With an introduction the customer reads and "
+            + "when the previous owner is back. Only the owner or a supervisor hands off.")
+    @APIResponse(responseCode = "200", description = "The new owner has the issue")
+    @APIResponse(responseCode = "403", description = "Neither the owner nor a supervisor")
+    public Response handOff(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull HandoffRequest request) {
+        return ok(ownership.handOff(finder.forUpdate(id, ifMatch), request, callers.current()));
+    }
+
+    @PUT
+    @Path("/next-action")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "Set the next expected action", description = "What, who (agent, customer, partner), due when.")
+    public Response nextAction(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull NextActionRequest request) {
+        return ok(work.setNextAction(finder.forUpdate(id, ifMatch), request, callers.current()));
+    }
+
+    @POST
+    @Path("/comments")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER})
+    @Transactional
+    @Operation(summary = "Comment on an issue", description = "public reaches the customer; internal stays with staff. "
+            + "Partners comment on issues shared with their location.")
+    @APIResponse(responseCode = "201", description = "The comment as it stands on the timeline")
+    public Response comment(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull CommentRequest request) {
+        Issue issue = finder.forUpdate(id, ifMatch);
+        if (!callers.maySee(issue)) {
+            throw Problems.notFound("Issue", id);
+        }
+        return created(issue, work.comment(issue, request, callers.current()));
+    }
+
+    @POST
+    @Path("/actions")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "Record a resolution action", description = "refund (amount, currency), replacement, "
+            + "repair (place, scheduledAt), other (note). Owner or supervisor.")
+    @APIResponse(responseCode = "201", description = "The action as it stands on the timeline")
+    public Response action(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ActionRequest request) {
+        Issue issue = finder.forUpdate(id, ifMatch);
+        return created(issue, work.takeAction(issue, request, callers.current()));
+    }
+
+    @POST
+    @Path("/status")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "Move an issue along its lifecycle", description = "open → in_progress → waiting_on_customer | "
+            + "waiting_on_partner → resolved. A step the status does not allow answers 409 with allowedTransitions.")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status")
+    public Response status(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull StatusChangeRequest request) {
+        return ok(lifecycle.changeStatus(finder.forUpdate(id, ifMatch), request.status(), callers.current()));
+    }
+
+    @POST
+    @Path("/close")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "Close an issue (its owner only)", description = "Any other agent gets 403; the customer closes "
+            + "through the status page.")
+    @APIResponse(responseCode = "403", description = "Not the owner")
+    @APIResponse(responseCode = "409", description = "Already closed")
+    public Response close(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(lifecycle.close(finder.forUpdate(id, ifMatch), callers.current()));
+    }
+
+    @POST
+    @Path("/reopen")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "Reopen a resolved or closed issue", description = "A closed one only within the reopen window.")
+    @APIResponse(responseCode = "409", description = "Not resolved or closed, or the reopen window has passed")
+    public Response reopen(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ReopenRequest request) {
+        return ok(lifecycle.reopen(finder.forUpdate(id, ifMatch), request.reason().strip(), callers.current()));
+    }
+
+    @POST
+    @Path("/status-link")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "A new status-page link for the customer", description = "Earlier links keep working until "
+            + "revoked. The raw link is answered once; only its hash is kept.")
+    @APIResponse(responseCode = "201", description = "{statusUrl}")
+    public Response newStatusLink(@PathParam("idOrNumber") String id) {
+        Issue issue = finder.forUpdate(id, null);
+        String url = links.newLink(issue.id, Clocks.now());
+        journal.append(issue.id, callers.current(), "status-link.issued",
+                IssueJournal.Entry.internally("New status-page link issued", null), java.util.UUID.randomUUID());
+        return Response.status(Response.Status.CREATED).entity(java.util.Map.of("statusUrl", url)).build();
+    }
+
+    @DELETE
+    @Path("/status-link")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Transactional
+    @Operation(summary = "Revoke every status-page link of the issue", description = "They answer 404 from now on.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Response revokeStatusLinks(@PathParam("idOrNumber") String id) {
+        Issue issue = finder.forUpdate(id, null);
+        int revoked = tokens.revokeAll(issue.id, Clocks.now());
+        journal.append(issue.id, callers.current(), "status-link.revoked",
+                IssueJournal.Entry.internally(revoked + " status-page link(s) revoked", null), java.util.UUID.randomUUID());
+        return Response.noContent().build();
+    }
+
+    private static Response ok(Issue issue) {
+        return Response.ok(IssueState.of(issue)).tag(ETags.of(issue.version)).build();
+    }
+
+    private static Response created(Issue issue, TimelineEntry entry) {
+        return Response.status(Response.Status.CREATED).entity(TimelineView.of(entry)).tag(ETags.of(issue.version)).build();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.anchor.issue.domain;
+
+import dev.anchor.issue.persistence.IssueRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Opens issues: a fresh number, the SLA clocks started, the customer's status link, and issue.opened. */
+@ApplicationScoped
+public class IssueOpening {
+
+    private static final int NUMBER_ATTEMPTS = 10;
+
+    private final IssueRepository issues;
+    private final CustomerDirectory customers;
+    private final StatusLinks links;
+    private final IssueJournal journal;
+    private final IssueSettings settings;
+
+    public IssueOpening(IssueRepository issues, CustomerDirectory customers, StatusLinks links, IssueJournal journal,
+                        IssueSettings settings) {
+        this.issues = issues;
+        this.customers = customers;
+        this.links = links;
+        this.journal = journal;
+        this.settings = settings;
+    }
+
+    /** A new issue and the raw token of its status-page link (which is stored only as a hash). */
+    public record Opened(Issue issue, String statusUrl) {
+        public String token() {
+            return statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Issue open(IssueDraft draft, Actor actor) {
+        return open(draft, actor, null).issue();
+    }
+
+    /** Opens an issue; {@code linkedIssueId} names the closed issue it follows on from, if any. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Opened open(IssueDraft draft, Actor actor, UUID linkedIssueId) {
+        CustomerReplica customer = customers.requireActive(draft.customerId());
+        OffsetDateTime now = Clocks.now();
+        Issue issue = new Issue();
+        issue.id = UUID.randomUUID();
+        issue.number = freshNumber();
+        issue.customerId = customer.id;
+        issue.title = draft.title().strip();
+        issue.description = draft.description();
+        issue.category = draft.category();
+        issue.priority = draft.priority() == null ? Priority.normal : draft.priority();
+        issue.channel = draft.channel();
+        issue.status = IssueStatus.open;
+        issue.locationId = draft.locationId();
+        issue.linkedIssueId = linkedIssueId;
+        IssueSettings.Sla sla = settings.slaFor(issue.priority);
+        issue.firstResponseDueAt = now.plus(sla.firstResponse());
+        issue.resolutionDueAt = now.plus(sla.resolution());
+        issue.openedAt = now;
+        issue.updatedAt = now;
+        issues.persist(issue);
+        String statusUrl = links.newLink(issue.id, now);
+        journal.record(issue, actor, "issue.opened", new Changes.Opened(statusUrl),
+                IssueJournal.Entry.publicly("Issue " + issue.number + " opened: " + issue.title, draft.description()));
+        return new Opened(issue, statusUrl);
+    }
+
+    private String freshNumber() {
+        for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+            String number = IssueNumbers.next();
+            if (!issues.numberTaken(number)) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("No free issue number after " + NUMBER_ATTEMPTS + " attempts");
+    }
+}

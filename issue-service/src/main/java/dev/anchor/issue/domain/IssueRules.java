@@ -1,0 +1,35 @@
+package dev.anchor.issue.domain;
+
+import dev.anchor.blocks.problem.Problems;
+
+/** Who may do what to an issue, and what a closed issue still allows. */
+public final class IssueRules {
+
+    private IssueRules() {
+    }
+
+    /** The owner works the issue; a supervisor may step in. */
+    public static void requireOwnerOrSupervisor(Issue issue, Actor actor, String what) {
+        if (actor.isSupervisor() || issue.isOwnedBy(actor.id())) {
+            return;
+        }
+        throw Problems.forbidden(issue.ownerId == null
+                ? "Issue " + issue.number + " has no owner; take it before you " + what
+                : "Only the owner of issue " + issue.number + " (" + issue.ownerName + ") or a supervisor may " + what);
+    }
+
+    /** Only the current owner closes an issue on the staff side (the customer closes through the status page). */
+    public static void requireOwner(Issue issue, Actor actor, String what) {
+        if (!issue.isOwnedBy(actor.id())) {
+            throw Problems.forbidden("Only the owner of issue " + issue.number
+                    + (issue.ownerName == null ? "" : " (" + issue.ownerName + ")") + " may " + what);
+        }
+    }
+
+    /** A closed issue takes comments and a reopen, nothing else. */
+    public static void requireNotClosed(Issue issue, String attempted) {
+        if (issue.status == IssueStatus.closed) {
+            throw new TransitionRefused(issue.status, attempted);
+        }
+    }
+}

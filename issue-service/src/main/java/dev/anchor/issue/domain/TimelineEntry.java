@@ -1,0 +1,51 @@
+package dev.anchor.issue.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One line of an issue's append-only audit trail: who, when, what, through which channel, and who may see it. */
+@Entity
+@Table(name = "issue_entry")
+public class TimelineEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long position;
+    @Column(updatable = false)
+    public UUID id;
+    @Column(updatable = false)
+    public UUID issueId;
+    /** The event type it records (issue.commented…) or contact.logged / notification.sent for what arrived. */
+    @Column(updatable = false)
+    public String kind;
+    /** {@code public} or {@code internal}. */
+    @Column(updatable = false)
+    public String visibility;
+    @Column(updatable = false)
+    public String actorRole;
+    @Column(updatable = false)
+    public String actorId;
+    @Column(updatable = false)
+    public String actorName;
+    @Column(updatable = false)
+    public String channel;
+    /** A short sentence, as the customer or an agent reads it. */
+    @Column(updatable = false)
+    public String summary;
+    /** The text of a comment, a handoff's introduction, a contact's summary. */
+    @Column(updatable = false)
+    public String detail;
+    @Column(updatable = false)
+    public OffsetDateTime at;
+
+    public boolean isPublic() {
+        return Visibility.PUBLIC.wire().equals(visibility);
+    }
+}
