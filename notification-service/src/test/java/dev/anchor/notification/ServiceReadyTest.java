@@ -1,6 +1,5 @@
 package dev.anchor.notification;
 
-import dev.anchor.blocks.testing.TestJwt;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** notification-service starts against the real PostgreSQL and Kafka, migrates its schema and serves its operations endpoints. */
 @QuarkusTest
-@QuarkusTestResource(TestJwt.class)
+@QuarkusTestResource(TestEnvironment.class)
 class ServiceReadyTest {
 
     private static final String DATABASE_CHECK = "Database connections health check";

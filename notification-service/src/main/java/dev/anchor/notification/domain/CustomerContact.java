@@ -1,0 +1,51 @@
+package dev.anchor.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The replica of a customer: how to reach them and what they agreed to, as customer.events last told us. */
+@Entity
+@Table(name = "customer_contact")
+public class CustomerContact extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public long version;
+    /** active, merged or erased (a tombstone without personal data). */
+    public String status;
+    public String displayName;
+    public String email;
+    public String phone;
+    public String preferredChannel;
+    public boolean fallbackAllowed;
+    public String language;
+    public String timeZone;
+    public String quietStart;
+    public String quietEnd;
+    public boolean consentService = true;
+    public boolean consentMarketing;
+    public UUID mergedInto;
+    public OffsetDateTime updatedAt;
+
+    public boolean active() {
+        return "active".equals(status);
+    }
+
+    /** Drops everything personal, keeping the id and version so late events cannot bring it back. */
+    public void erase(OffsetDateTime at) {
+        status = "erased";
+        displayName = null;
+        email = null;
+        phone = null;
+        preferredChannel = null;
+        language = null;
+        timeZone = null;
+        quietStart = null;
+        quietEnd = null;
+        updatedAt = at;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.anchor.notification.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a message with the Qute templates under {@code templates/notification/<language>/}: one template per
+ * message type holding its subject, body and SMS text, wrapped by the language's plain-text and HTML email layouts.
+ */
+@ApplicationScoped
+public class Renderer {
+
+    public static final int MAX_SMS_SEGMENTS = 2;
+
+    public record Rendered(String language, String subject, String text, String html, String sms, String summary) {
+    }
+
+    private final Engine engine;
+
+    public Renderer(Engine engine) {
+        this.engine = engine;
+    }
+
+    public Rendered render(dev.anchor.notification.domain.Template template, String language, JsonNode issue,
+                           JsonNode change, String customerName, String statusUrl, ZoneId zone) {
+        String lang = Language.pick(language);
+        Map<String, Object> model = model(lang, issue, change, customerName, statusUrl, zone);
+        Template messages = get(lang + "/" + template.id + ".txt");
+        String subject = part(messages, model, "subject");
+        String body = part(messages, model, "body");
+        String sms = part(messages, model, "sms");
+        model.put("body", body);
+        model.put("subject", subject);
+        String text = get(lang + "/email.txt").data(model).render().strip() + "\n";
+        String html = get(lang + "/email.html").data(model).render().strip() + "\n";
+        String link = statusUrl == null || statusUrl.isBlank() ? "" : " " + statusUrl;
+        String smsText = SmsSegments.fit(sms, link, MAX_SMS_SEGMENTS);
+        return new Rendered(lang, subject, text, html, smsText, subject);
+    }
+
+    private Template get(String id) {
+        Template template = engine.getTemplate("notification/" + id);
+        if (template == null) {
+            throw new IllegalStateException("No template notification/" + id);
+        }
+        return template;
+    }
+
+    private static String part(Template template, Map<String, Object> model, String part) {
+        Map<String, Object> data = new HashMap<>(model);
+        data.put("part", part);
+        return template.data(data).render().strip().replaceAll("[ \\t]*\\n[ \\t]*", "\n").replaceAll("\\n{3,}", "\n\n");
+    }
+
+    private static Map<String, Object> model(String lang, JsonNode issue, JsonNode change, String customerName,
+                                             String statusUrl, ZoneId zone) {
+        Locale locale = Locale.forLanguageTag(lang);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("de".equals(lang) ? "d. MMMM yyyy, HH:mm" : "d MMMM yyyy, HH:mm",
+                locale);
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", text(customerName));
+        m.put("number", text(issue.path("number")));
+        m.put("title", text(issue.path("title")));
+        m.put("statusLabel", text(issue.path("customerStatusLabel")));
+        m.put("status", text(issue.path("status")));
+        m.put("statusUrl", text(statusUrl));
+        m.put("hasLink", statusUrl != null && !statusUrl.isBlank());
+        m.put("owner", text(change.path("owner").path("displayName").isMissingNode()
+                ? issue.path("owner").path("displayName") : change.path("owner").path("displayName")));
+        m.put("previousOwner", text(change.path("previousOwner").path("displayName")));
+        m.put("backAt", time(change.path("previousOwnerBackAt"), zone, format));
+        m.put("introduction", text(change.path("introduction")));
+        m.put("what", text(change.path("what")));
+        m.put("dueAt", time(change.path("dueAt"), zone, format));
+        m.put("author", text(change.path("author").path("displayName")));
+        m.put("comment", text(change.path("text")));
+        m.put("kind", text(change.path("kind")));
+        m.put("amount", text(change.path("amount")));
+        m.put("currency", text(change.path("currency")));
+        m.put("place", text(change.path("place")));
+        m.put("scheduledAt", time(change.path("scheduledAt"), zone, format));
+        m.put("note", text(change.path("note")));
+        m.put("by", text(change.path("by")));
+        return m;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull() ? "" : node.asText();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String time(JsonNode node, ZoneId zone, DateTimeFormatter format) {
+        String value = text(node);
+        if (value.isEmpty()) {
+            return "";
+        }
+        try {
+            return OffsetDateTime.parse(value).atZoneSameInstant(zone).format(format);
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.anchor.notification.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/** notification-service's own configuration ({@code anchor.notification.*}). */
+@ConfigMapping(prefix = "anchor.notification")
+public interface Settings {
+
+    /** Changes to one issue within this window after a message about it become one message. */
+    @WithDefault("PT2M")
+    Duration coalesceWindow();
+
+    /** Attempts per message before it is failed. */
+    @WithDefault("6")
+    int maxAttempts();
+
+    /** First retry delay; doubled on every further attempt, with up to 50 % random jitter added. */
+    @WithDefault("PT5S")
+    Duration retryBase();
+
+    @WithDefault("PT30M")
+    Duration retryMax();
+
+    /** How long a worker holds a message it is sending before another may take it over (crash safety). */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** How often the dispatcher looks for due messages (retries, mornings after quiet hours). */
+    @WithDefault("1s")
+    String workerInterval();
+
+    /** Default channel when a customer named none. */
+    @WithDefault("email")
+    String defaultChannel();
+
+    /** Quiet hours for customers who set none ("HH:mm"); empty means none. */
+    @WithDefault("21:00")
+    String defaultQuietStart();
+
+    @WithDefault("08:00")
+    String defaultQuietEnd();
+
+    /** Time zone for customers who set none. */
+    @WithDefault("UTC")
+    String defaultTimeZone();
+
+    /** SMS providers to try in order (failover): http, smpp. */
+    @WithDefault("http")
+    List<String> smsProviders();
+}

@@ -1,0 +1,54 @@
+package dev.anchor.notification.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The messages a customer can get, which issue event causes each, and its consent category. */
+public enum Template {
+    ISSUE_OPENED("issue-opened", "issue.opened", Category.critical),
+    ISSUE_ASSIGNED("issue-assigned", "issue.assigned", Category.service),
+    NEXT_ACTION("next-action", "issue.next-action-set", Category.service),
+    COMMENT("comment", "issue.commented", Category.service),
+    ACTION_TAKEN("action-taken", "issue.action-taken", Category.service),
+    ISSUE_RESOLVED("issue-resolved", "issue.status-changed", Category.critical),
+    ISSUE_CLOSED("issue-closed", "issue.closed", Category.critical);
+
+    public enum Category { critical, service, marketing }
+
+    public final String id;
+    public final String eventType;
+    public final Category category;
+
+    Template(String id, String eventType, Category category) {
+        this.id = id;
+        this.eventType = eventType;
+        this.category = category;
+    }
+
+    public static Optional<Template> byId(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+
+    /**
+     * The message an issue event calls for, or empty when it is nothing the customer is told about: internal
+     * comments, the customer's own comments, next actions for staff or partners, status changes other than resolved.
+     */
+    public static Optional<Template> forEvent(String type, JsonNode change) {
+        return switch (type) {
+            case "issue.opened" -> Optional.of(ISSUE_OPENED);
+            case "issue.assigned" -> Optional.of(ISSUE_ASSIGNED);
+            case "issue.next-action-set" -> "customer".equals(change.path("who").asText())
+                    ? Optional.of(NEXT_ACTION) : Optional.empty();
+            case "issue.commented" -> "public".equals(change.path("visibility").asText())
+                    && !"customer".equals(change.path("author").path("role").asText())
+                    ? Optional.of(COMMENT) : Optional.empty();
+            case "issue.action-taken" -> Optional.of(ACTION_TAKEN);
+            case "issue.status-changed" -> "resolved".equals(change.path("to").asText())
+                    ? Optional.of(ISSUE_RESOLVED) : Optional.empty();
+            case "issue.closed" -> Optional.of(ISSUE_CLOSED);
+            default -> Optional.empty();
+        };
+    }
+}
