@@ -40,8 +40,9 @@ public class EventInbox {
             LOG.errorf("%s skips an unreadable event: %s", consumer, e.getOriginalMessage());
             return false;
         }
-        if (event.id() == null || event.type() == null) {
-            LOG.errorf("%s skips an event without id or type: %s", consumer, payload);
+        if (event.id() == null || event.type() == null || event.subject() == null
+                || event.data() == null || !event.data().isObject()) {
+            LOG.errorf("%s skips an event without id, type, subject or data object: %s", consumer, payload);
             return false;
         }
         if (!inbox.firstDelivery(consumer, event.id())) {

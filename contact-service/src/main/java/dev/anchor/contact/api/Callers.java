@@ -1,36 +1,26 @@
 package dev.anchor.contact.api;
 
 import dev.anchor.blocks.problem.Problems;
-import dev.anchor.blocks.security.Roles;
+import dev.anchor.blocks.security.CurrentCaller;
 import dev.anchor.contact.domain.Caller;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller of this request: staff or service, or a partner bound to the location in its token's `location` claim. */
+/** The caller of this request as the contact domain sees it: staff or service, or a partner bound to its location. */
 @RequestScoped
 public class Callers {
 
-    public static final String LOCATION_CLAIM = "location";
+    private final CurrentCaller caller;
 
-    private final SecurityIdentity identity;
-
-    public Callers(SecurityIdentity identity) {
-        this.identity = identity;
+    public Callers(CurrentCaller caller) {
+        this.caller = caller;
     }
 
     public Caller current() {
-        String name = identity.getPrincipal().getName();
-        boolean partnerOnly = identity.hasRole(Roles.PARTNER) && !identity.hasRole(Roles.AGENT)
-                && !identity.hasRole(Roles.SUPERVISOR) && !identity.hasRole(Roles.SYSTEM);
-        if (!partnerOnly) {
-            return Caller.staff(name);
+        if (!caller.isPartnerOnly()) {
+            return Caller.staff(caller.id());
         }
-        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(LOCATION_CLAIM) : null;
-        String location = claim == null ? null : claim.toString().replace("\"", "").trim();
-        if (location == null || location.isEmpty()) {
-            throw Problems.forbidden("A partner token must name its location (claim `location`)");
-        }
-        return new Caller(name, true, location);
+        String location = caller.location().orElseThrow(() ->
+                Problems.forbidden("A partner token must name its location (claim `" + CurrentCaller.LOCATION_CLAIM + "`)"));
+        return new Caller(caller.id(), true, location);
     }
 }

@@ -9,13 +9,13 @@ import dev.anchor.blocks.http.Paging;
 import dev.anchor.blocks.idempotency.Created;
 import dev.anchor.blocks.idempotency.IdempotentCreates;
 import dev.anchor.blocks.problem.Problems;
+import dev.anchor.blocks.security.CurrentCaller;
 import dev.anchor.blocks.security.Roles;
 import dev.anchor.customer.domain.CustomerDraft;
 import dev.anchor.customer.domain.CustomerService;
 import dev.anchor.customer.domain.CustomerState;
 import dev.anchor.customer.domain.Preferences;
 import dev.anchor.customer.domain.SearchCriteria;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -52,14 +52,14 @@ public class CustomerResource {
 
     private final CustomerService service;
     private final IdempotentCreates idempotency;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
     private final ObjectMapper mapper;
 
-    public CustomerResource(CustomerService service, IdempotentCreates idempotency, SecurityIdentity identity,
+    public CustomerResource(CustomerService service, IdempotentCreates idempotency, CurrentCaller caller,
                             ObjectMapper mapper) {
         this.service = service;
         this.idempotency = idempotency;
-        this.identity = identity;
+        this.caller = caller;
         this.mapper = mapper;
     }
 
@@ -114,7 +114,7 @@ public class CustomerResource {
         Paging.Page<CustomerState> found = service.search(
                 new SearchCriteria(blankToNull(email), blankToNull(normalisedPhone), blankToNull(q), blankToNull(reference),
                         blankToNull(system)), Paging.of(page, size));
-        if (isPartnerOnly()) {
+        if (caller.isPartnerOnly()) {
             return new Paging.Page<>(found.items().stream().map(CustomerState::contactCard).toList(),
                     found.page(), found.size(), found.total());
         }
@@ -181,17 +181,12 @@ public class CustomerResource {
     }
 
     private Response ok(CustomerState customer) {
-        Object body = isPartnerOnly() ? customer.contactCard() : customer;
+        Object body = caller.isPartnerOnly() ? customer.contactCard() : customer;
         return Response.ok(body).tag(ETags.of(customer.version())).build();
     }
 
-    private boolean isPartnerOnly() {
-        return identity.hasRole(Roles.PARTNER) && !identity.hasRole(Roles.AGENT) && !identity.hasRole(Roles.SUPERVISOR)
-                && !identity.hasRole(Roles.SYSTEM);
-    }
-
     private String scope(String operation) {
-        return identity.getPrincipal().getName() + " " + operation;
+        return caller.id() + " " + operation;
     }
 
     private JsonNode parse(String body) {
