@@ -66,6 +66,9 @@ class StatusPageTest {
         assertTrue(html.contains("10:00"), "the due time in Berlin (UTC+1 in March)");
         assertTrue(html.contains("Bob übernimmt"), "the handoff's introduction");
         assertTrue(html.contains("Bitte schicken Sie Fotos"), "a public comment");
+        assertTrue(html.contains("Neue Betreuung · Bob Baker"), "the handoff names the new owner: " + html);
+        assertTrue(html.contains("Alice Archer ist wieder da am <time datetime=\"2031-02-27T08:00Z\">"),
+                "and when the previous owner is back: " + html);
         assertTrue(!html.contains("Kunde klang verärgert"), "never an internal comment");
         assertTrue(html.contains("<form method=\"post\" action=\"" + journey.token + "/comments\""));
         assertTrue(html.contains("action=\"" + journey.token + "/close\""));
@@ -86,6 +89,12 @@ class StatusPageTest {
                 .body("timeZone", equalTo("Europe/London"))
                 .body("history.text", hasItem("Please send photos"))
                 .body("history.text", not(hasItem("Internal note")))
+                .body("history.find { it.kind == 'issue.assigned' && it.back }.by", equalTo("Bob Baker"))
+                .body("history.find { it.kind == 'issue.assigned' && it.back }.text", equalTo("Bob takes over tonight"))
+                .body("history.find { it.kind == 'issue.assigned' && it.back }.back.name", equalTo("Alice Archer"))
+                .body("history.find { it.kind == 'issue.assigned' && it.back }.back.isoAt", equalTo("2031-02-27T08:00Z"))
+                .body("history.find { it.kind == 'issue.assigned' && it.back }.back.atText", containsString("February 27, 2031"))
+                .body("history.find { it.kind == 'issue.assigned' && !it.back }.by", equalTo("Alice Archer"))
                 .body("history.kind", not(hasItem("status-link.issued")));
     }
 

@@ -5,6 +5,7 @@ import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.Roles;
 import dev.anchor.issue.domain.ActionRequest;
 import dev.anchor.issue.domain.CommentRequest;
+import dev.anchor.issue.domain.CustomerErasure;
 import dev.anchor.issue.domain.HandoffRequest;
 import dev.anchor.issue.domain.Issue;
 import dev.anchor.issue.domain.IssueFinder;
@@ -57,9 +58,12 @@ public class IssueCommandResource {
     private final StatusLinks links;
     private final StatusTokens tokens;
     private final IssueJournal journal;
+    private final CustomerErasure erasure;
 
     public IssueCommandResource(IssueFinder finder, IssueOwnership ownership, IssueWork work, IssueLifecycle lifecycle,
-                                Callers callers, StatusLinks links, StatusTokens tokens, IssueJournal journal) {
+                                Callers callers, StatusLinks links, StatusTokens tokens, IssueJournal journal,
+                                CustomerErasure erasure) {
+        this.erasure = erasure;
         this.links = links;
         this.tokens = tokens;
         this.journal = journal;
@@ -175,8 +179,12 @@ public class IssueCommandResource {
     @Operation(summary = "A new status-page link for the customer", description = "Earlier links keep working until "
             + "revoked. The raw link is answered once; only its hash is kept.")
     @APIResponse(responseCode = "201", description = "{statusUrl}")
+    @APIResponse(responseCode = "422", description = "The issue's customer was erased: no status page")
     public Response newStatusLink(@PathParam("idOrNumber") String id) {
         Issue issue = finder.forUpdate(id, null);
+        if (erasure.customerErased(issue.id)) {
+            throw Problems.unprocessable("The customer of issue " + issue.number + " was erased; it has no status page");
+        }
         String url = links.newLink(issue.id, Clocks.now());
         journal.append(issue.id, callers.current(), "status-link.issued",
                 IssueJournal.Entry.internally("New status-page link issued", null), java.util.UUID.randomUUID());

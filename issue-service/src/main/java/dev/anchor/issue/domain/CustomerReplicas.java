@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Applies customer.events to the replica: the newest state wins by version, merged and erased are final, and a
- * merge moves the retired customer's issues to the survivor.
+ * merge moves the retired customer's issues to the survivor; an erasure takes the customer's personal data out of the
+ * replica and of their issues ({@link CustomerErasure}).
  */
 @ApplicationScoped
 public class CustomerReplicas {
@@ -24,11 +25,14 @@ public class CustomerReplicas {
     private final CustomerReplicaRepository customers;
     private final IssueRepository issues;
     private final IssueJournal journal;
+    private final CustomerErasure erasure;
 
-    public CustomerReplicas(CustomerReplicaRepository customers, IssueRepository issues, IssueJournal journal) {
+    public CustomerReplicas(CustomerReplicaRepository customers, IssueRepository issues, IssueJournal journal,
+                            CustomerErasure erasure) {
         this.customers = customers;
         this.issues = issues;
         this.journal = journal;
+        this.erasure = erasure;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -109,6 +113,10 @@ public class CustomerReplicas {
             replica.language = null;
             replica.timeZone = null;
             replica.updatedAt = Clocks.now();
+        }
+        // Their issues stay (numbers, statuses, dates, owners keep the figures right) without what was said about them.
+        for (UUID id : ids) {
+            erasure.eraseIssuesOf(id, Clocks.now());
         }
     }
 

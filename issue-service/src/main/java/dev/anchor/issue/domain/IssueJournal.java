@@ -18,15 +18,27 @@ public class IssueJournal {
     private final EntityManager em;
     private final TimelineRepository timeline;
     private final IssueEvents events;
+    private final CustomerErasure erasure;
 
-    public IssueJournal(EntityManager em, TimelineRepository timeline, IssueEvents events) {
+    public IssueJournal(EntityManager em, TimelineRepository timeline, IssueEvents events, CustomerErasure erasure) {
         this.em = em;
         this.timeline = timeline;
         this.events = events;
+        this.erasure = erasure;
     }
 
     /** One entry of the trail for a change: what it reads like, and who may see it. */
-    public record Entry(Visibility visibility, String summary, String detail) {
+    public record Entry(Visibility visibility, String summary, String detail, Handoff handoff) {
+
+        public Entry(Visibility visibility, String summary, String detail) {
+            this(visibility, summary, detail, null);
+        }
+
+        /** The same entry, recording the facts of a handoff as well. */
+        public Entry with(Handoff handoff) {
+            return new Entry(visibility, summary, detail, handoff);
+        }
+
         public static Entry publicly(String summary, String detail) {
             return new Entry(Visibility.PUBLIC, summary, detail);
         }
@@ -34,6 +46,10 @@ public class IssueJournal {
         public static Entry internally(String summary, String detail) {
             return new Entry(Visibility.INTERNAL, summary, detail);
         }
+    }
+
+    /** Who owns the issue after a handoff, who had it before, and when they are back (or null). */
+    public record Handoff(String ownerName, String previousOwnerName, java.time.OffsetDateTime previousOwnerBackAt) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,7 +80,16 @@ public class IssueJournal {
         line.summary = entry.summary();
         line.detail = entry.detail();
         line.at = Clocks.now();
+        if (entry.handoff() != null) {
+            line.ownerName = entry.handoff().ownerName();
+            line.previousOwnerName = entry.handoff().previousOwnerName();
+            line.previousOwnerBackAt = entry.handoff().previousOwnerBackAt();
+        }
         timeline.persist(line);
+        if (erasure.customerErased(issueId)) {
+            // Arrived after the customer was erased (a late contact or notification, a comment): keep no personal text.
+            erasure.eraseEntries(issueId, line.at);
+        }
         return line;
     }
 }

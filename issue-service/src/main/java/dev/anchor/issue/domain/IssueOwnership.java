@@ -27,7 +27,8 @@ public class IssueOwnership {
         issue.ownerName = owner.displayName();
         issue.updatedAt = Clocks.now();
         journal.record(issue, actor, "issue.assigned", new Changes.Assigned(owner, null, null, null),
-                IssueJournal.Entry.publicly(owner.displayName() + " now owns this issue", null));
+                IssueJournal.Entry.publicly(owner.displayName() + " now owns this issue", null)
+                        .with(new IssueJournal.Handoff(owner.displayName(), null, null)));
         return issue;
     }
 
@@ -52,7 +53,9 @@ public class IssueOwnership {
                 : "; " + previous.displayName() + " is back " + request.previousOwnerBackAt();
         journal.record(issue, actor, "issue.assigned",
                 new Changes.Assigned(owner, previous, request.introduction().strip(), request.previousOwnerBackAt()),
-                IssueJournal.Entry.publicly(owner.displayName() + " now owns this issue" + back, request.introduction().strip()));
+                IssueJournal.Entry.publicly(owner.displayName() + " now owns this issue" + back, request.introduction().strip())
+                        .with(new IssueJournal.Handoff(owner.displayName(), previous == null ? null : previous.displayName(),
+                                request.previousOwnerBackAt())));
         return issue;
     }
 }

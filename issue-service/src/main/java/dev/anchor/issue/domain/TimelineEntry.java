@@ -44,6 +44,17 @@ public class TimelineEntry {
     public String detail;
     @Column(updatable = false)
     public OffsetDateTime at;
+    /** A handoff's new owner (issue.assigned). */
+    @Column(updatable = false)
+    public String ownerName;
+    /** A handoff's previous owner, and when they are back (if the handoff said so). */
+    @Column(updatable = false)
+    public String previousOwnerName;
+    @Column(updatable = false)
+    public OffsetDateTime previousOwnerBackAt;
+    /** When the customer's personal text was taken out of this entry (customer.erased); only the erasure sets it. */
+    @Column(insertable = false, updatable = false)
+    public OffsetDateTime erasedAt;
 
     public boolean isPublic() {
         return Visibility.PUBLIC.wire().equals(visibility);

@@ -119,17 +119,22 @@ public class StatusPages {
     }
 
     private static StatusView.Line line(TimelineEntry entry, StatusPageText text, DateTimeFormatter format) {
-        String by = switch (entry.actorRole) {
+        // A handoff's line names the new owner (who made the handoff matters less to the customer).
+        String by = entry.ownerName != null ? entry.ownerName : switch (entry.actorRole) {
             case "customer" -> text.get("you");
             case "system" -> null;
             default -> entry.actorName;
         };
+        StatusView.Back back = entry.previousOwnerName == null || entry.previousOwnerBackAt == null ? null
+                : new StatusView.Back(entry.previousOwnerName, text.get("back"), entry.previousOwnerBackAt,
+                        format.format(entry.previousOwnerBackAt), entry.previousOwnerBackAt.toString());
         OffsetDateTime at = entry.at;
         // Staff summaries are English; the customer sees the words that were written for them.
         String detail = entry.detail != null ? entry.detail
                 : "issue.action-taken".equals(entry.kind) || entry.kind.startsWith("contact.")
                         || entry.kind.startsWith("notification.") ? entry.summary : null;
-        return new StatusView.Line(entry.kind, text.get(entry.kind), by, detail, at, format.format(at), at.toString());
+        return new StatusView.Line(entry.kind, text.get(entry.kind), by, detail, at, format.format(at), at.toString(),
+                back);
     }
 
     private static ZoneId zone(String timeZone) {

@@ -32,6 +32,12 @@ public record StatusView(
     /** One public entry of the history. */
     @TemplateData
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Line(String kind, String label, String by, String text, OffsetDateTime at, String atText, String isoAt) {
+    public record Line(String kind, String label, String by, String text, OffsetDateTime at, String atText, String isoAt,
+                       Back back) {
+    }
+
+    /** On a handoff: the previous owner, and when they are back, as the customer reads it. */
+    @TemplateData
+    public record Back(String name, String label, OffsetDateTime at, String atText, String isoAt) {
     }
 }

@@ -1,0 +1,95 @@
+package dev.anchor.issue.domain;
+
+import dev.anchor.blocks.idempotency.IdempotentCreates;
+import dev.anchor.issue.persistence.CustomerReplicaRepository;
+import dev.anchor.issue.persistence.IssueRepository;
+import dev.anchor.issue.persistence.StatusTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * customer.erased: takes the customer's personal data out of their issues while keeping the non-personal facts (number,
+ * status, dates, priority, category, channel, owner, SLA clocks) so counts and reports stay right.
+ *
+ * <ul>
+ *   <li>the issue: title becomes {@value #ERASED}, the description goes, a next action's text becomes {@value #ERASED};</li>
+ *   <li>the trail: each entry is erased once (the only change the append-only trigger accepts, see V2): its detail
+ *   (comments, introductions, reasons, contact and message summaries) goes, a customer's own name goes, and every
+ *   summary that may quote free text becomes {@value #ERASED} — only summaries made of fixed words and staff names
+ *   stay;</li>
+ *   <li>status-page links are revoked, and stored Idempotency-Key answers about the issue are forgotten.</li>
+ * </ul>
+ * Entries put on such an issue later (a late contact or notification, a comment) are erased as they are written.
+ * No event is published: every service that holds the customer's data consumes customer.erased itself.
+ */
+@ApplicationScoped
+public class CustomerErasure {
+
+    public static final String ERASED = "[erased]";
+
+    /** Trail entries whose summary is made only of fixed words, staff names, statuses and times. */
+    static final List<String> FIXED_SUMMARIES = List.of("issue.assigned", "issue.status-changed", "issue.closed",
+            "issue.reopened", "issue.sla-breached", "issue.customer-changed", "contact.logged", "contact.amended",
+            "notification.sent", "status-link.issued", "status-link.revoked");
+
+    private final EntityManager em;
+    private final IssueRepository issues;
+    private final CustomerReplicaRepository customers;
+    private final StatusTokens tokens;
+    private final IdempotentCreates idempotency;
+
+    public CustomerErasure(EntityManager em, IssueRepository issues, CustomerReplicaRepository customers,
+                           StatusTokens tokens, IdempotentCreates idempotency) {
+        this.em = em;
+        this.issues = issues;
+        this.customers = customers;
+        this.tokens = tokens;
+        this.idempotency = idempotency;
+    }
+
+    /** Erases what the issues of {@code customerId} say about them. Safe to repeat. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eraseIssuesOf(UUID customerId, OffsetDateTime now) {
+        for (Issue issue : issues.ofCustomer(customerId)) {
+            if (!ERASED.equals(issue.title) || issue.description != null
+                    || (issue.nextWhat != null && !ERASED.equals(issue.nextWhat))) {
+                issue.title = ERASED;
+                issue.description = null;
+                issue.nextWhat = issue.nextWhat == null ? null : ERASED;
+                issue.updatedAt = now;
+            }
+            tokens.revokeAll(issue.id, now);
+            idempotency.forget(issue.id);
+            eraseEntries(issue.id, now);
+        }
+    }
+
+    /** True when the issue's customer was erased: anything new about it must not keep personal text. */
+    public boolean customerErased(UUID issueId) {
+        Issue issue = issues.findById(issueId);
+        if (issue == null) {
+            return false;
+        }
+        CustomerReplica customer = customers.findById(issue.customerId);
+        return customer != null && CustomerReplica.ERASED.equals(customer.status);
+    }
+
+    /** Erases the issue's trail entries not erased yet (the trigger allows exactly this, once per entry). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseEntries(UUID issueId, OffsetDateTime now) {
+        em.flush();
+        return em.createNativeQuery("""
+                        update issue_entry set erased_at = :now, detail = null,
+                            actor_name = case when actor_role = 'customer' then null else actor_name end,
+                            summary = case when kind in (:fixed) then summary else :erased end
+                        where issue_id = :issue and erased_at is null""")
+                .setParameter("issue", issueId).setParameter("now", now)
+                .setParameter("fixed", FIXED_SUMMARIES).setParameter("erased", ERASED)
+                .executeUpdate();
+    }
+}
