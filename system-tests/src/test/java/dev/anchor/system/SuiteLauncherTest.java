@@ -76,7 +76,10 @@ class SuiteLauncherTest {
     }
 
     private static Result run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        // progress lines (e.g. "generating an RSA key pair" on first use) go to stderr; stdout is the answer
+        Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(ROOT.resolve("system-tests/target/suite-launcher.log").toFile()))
+                .start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "suite answers within a minute");

@@ -1,17 +1,15 @@
 package dev.anchor.issue.api;
 
 import dev.anchor.blocks.problem.Problems;
+import dev.anchor.blocks.security.CurrentCaller;
 import dev.anchor.blocks.security.Roles;
 import dev.anchor.issue.domain.Actor;
 import dev.anchor.issue.domain.ActorRole;
 import dev.anchor.issue.domain.Issue;
 import dev.anchor.issue.domain.RaisedChannel;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.security.Principal;
 import java.util.Arrays;
 
 /** Who is calling, as an {@link Actor}: role from the token, display name from its {@code name} claim. */
@@ -21,19 +19,16 @@ public class Callers {
     /** Optional request header naming the channel a change came through (phone, email, store…). */
     public static final String CHANNEL_HEADER = "Anchor-Channel";
 
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
     private final HttpHeaders headers;
 
-    public Callers(SecurityIdentity identity, HttpHeaders headers) {
-        this.identity = identity;
+    public Callers(CurrentCaller caller, HttpHeaders headers) {
+        this.caller = caller;
         this.headers = headers;
     }
 
     public Actor current() {
-        Principal principal = identity.getPrincipal();
-        String id = principal.getName();
-        String name = claim("name");
-        return new Actor(role(), id, name == null ? id : name, channel());
+        return new Actor(role(), caller.id(), caller.displayName(), channel());
     }
 
     /** A partner (store or repair centre) and nothing more: sees only issues shared with their location. */
@@ -43,18 +38,7 @@ public class Callers {
 
     /** The partner's location, from the token's {@code location} claim (null when absent). */
     public String location() {
-        return claim("location");
-    }
-
-    private String claim(String name) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object value = jwt.getClaim(name);
-            if (value != null) {
-                String text = value instanceof jakarta.json.JsonString json ? json.getString() : value.toString();
-                return text.isBlank() ? null : text.strip();
-            }
-        }
-        return null;
+        return caller.location().orElse(null);
     }
 
     /** Whether the caller may see {@code issue}: staff see all, a partner only what is shared with their location. */
@@ -63,13 +47,13 @@ public class Callers {
     }
 
     private ActorRole role() {
-        if (identity.hasRole(Roles.SUPERVISOR)) {
+        if (caller.hasRole(Roles.SUPERVISOR)) {
             return ActorRole.supervisor;
         }
-        if (identity.hasRole(Roles.AGENT)) {
+        if (caller.hasRole(Roles.AGENT)) {
             return ActorRole.agent;
         }
-        if (identity.hasRole(Roles.SYSTEM)) {
+        if (caller.hasRole(Roles.SYSTEM)) {
             return ActorRole.system;
         }
         return ActorRole.partner;
