@@ -38,7 +38,8 @@ class SuiteLauncherTest {
 
     @Test
     void mintsTokensSignedByTheLocalKeyWithTheRequestedRole() throws Exception {
-        Result minted = run("./suite", "token", "--role", "partner", "--sub", "store.berlin", "--location", "store-042");
+        Result minted = run("./suite", "token", "--role", "partner", "--sub", "store.berlin", "--location", "store-042",
+                "--name", "Store Berlin");
         assertEquals(0, minted.exit(), minted.out());
         String[] parts = minted.out().trim().split("\\.");
         assertEquals(3, parts.length, "a JWS in compact form");
@@ -55,6 +56,7 @@ class SuiteLauncherTest {
         assertEquals("store.berlin", claims.path("sub").asText());
         assertEquals("partner", claims.path("groups").path(0).asText());
         assertEquals("store-042", claims.path("location").asText());
+        assertEquals("Store Berlin", claims.path("name").asText());
         assertTrue(claims.path("exp").asLong() > Instant.now().getEpochSecond());
     }
 
