@@ -122,12 +122,17 @@ class IssueApiTest {
     @Test
     void theNextActionSaysWhatWhoAndWhen() {
         String id = ownedIssue();
+        String before = as(AGENT).get("/issues/{id}", id).then().extract().path("updatedAt");
         String due = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withNano(0).toString();
-        as(AGENT).body(Map.of("what", "Engineer visit", "who", "partner", "dueAt", due)).put("/issues/{id}/next-action", id)
+        String after = as(AGENT).body(Map.of("what", "Engineer visit", "who", "partner", "dueAt", due))
+                .put("/issues/{id}/next-action", id)
                 .then().statusCode(200)
                 .body("nextAction.what", equalTo("Engineer visit"))
                 .body("nextAction.who", equalTo("partner"))
-                .body("nextAction.dueAt", notNullValue());
+                .body("nextAction.dueAt", notNullValue())
+                .extract().path("updatedAt");
+        org.junit.jupiter.api.Assertions.assertTrue(OffsetDateTime.parse(after).isAfter(OffsetDateTime.parse(before)),
+                "setting the next action moves updatedAt: " + before + " -> " + after);
         assertProblem(as(AGENT).body(Map.of("what", "Too late", "who", "agent", "dueAt", "2020-01-01T00:00:00Z"))
                 .put("/issues/{id}/next-action", id).then(), 400).body("errors[0].field", equalTo("dueAt"));
         assertProblem(as(AGENT).body(Map.of("what", "Anyone", "who", "robot", "dueAt", due))

@@ -30,6 +30,7 @@ public class IssueWork {
         issue.nextWho = request.who();
         issue.nextDueAt = request.dueAt();
         issue.nextOverdueRaised = false;
+        issue.updatedAt = Clocks.now();
         respond(issue, actor);
         journal.record(issue, actor, "issue.next-action-set",
                 new Changes.NextActionSet(issue.nextWhat, issue.nextWho, issue.nextDueAt),

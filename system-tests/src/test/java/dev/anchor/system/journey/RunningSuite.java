@@ -85,7 +85,8 @@ public final class RunningSuite {
         long since = Propagations.now();
         Propagations figures = new Propagations("suite warm-up");
         int[] canaries = {0};
-        figures.await("ready → first canary email sent (every consumer caught up)", since, Duration.ofMinutes(3), () -> {
+        // generous: a suite started after the module tests first replays their events on every topic
+        figures.await("ready → first canary email sent (every consumer caught up)", since, Duration.ofMinutes(8), () -> {
             canaries[0]++;
             return canary(anchor, agent);
         }, sent -> sent);
@@ -104,7 +105,7 @@ public final class RunningSuite {
         Map<String, Object> draft = Map.of("customerId", customer.path("id").asText(), "title", "Warm-up",
                 "channel", "web", "takeOwnership", true);
         AtomicReference<JsonNode> issue = new AtomicReference<>();
-        Awaitility.await("canary issue").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        Awaitility.await("canary issue").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
             var response = anchor.issues(agent).contentType("application/json").header("Idempotency-Key", key)
                     .body(draft).post("/issues");
             if (response.statusCode() == 201) {
@@ -118,7 +119,7 @@ public final class RunningSuite {
         });
         String issueId = issue.get().path("id").asText();
         AtomicReference<JsonNode> decided = new AtomicReference<>();
-        Awaitility.await("canary message decided").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await("canary message decided").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     for (JsonNode n : Anchor.items(Anchor.expect(anchor.notifications(agent).queryParam("issueId", issueId)
                             .get("/notifications"), 200, "canary notifications"))) {
