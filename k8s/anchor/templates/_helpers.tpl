@@ -215,6 +215,8 @@ QUARKUS_MAILER_TLS: {{ $root.Values.notification.smtp.tls | quote }}
 QUARKUS_MAILER_FROM: {{ $root.Values.notification.smtp.from | quote }}
 QUARKUS_MAILER_MOCK: "false"
 ANCHOR_SMS_HTTP_URL: {{ $root.Values.notification.sms.httpUrl | quote }}
+ANCHOR_NOTIFICATION_COALESCE_WINDOW: {{ $root.Values.notification.coalesceWindow | quote }}
+ANCHOR_NOTIFICATION_AWAIT_CUSTOMER: {{ $root.Values.notification.awaitCustomer | quote }}
 {{- end }}
 {{- end -}}
 

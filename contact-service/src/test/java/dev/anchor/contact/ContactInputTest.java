@@ -51,6 +51,8 @@ class ContactInputTest {
             "notes too long        | internalNotes   | \"%4001\"               | internalNotes",
             "missing outcome       | outcome         | null                    | outcome",
             "unknown outcome       | outcome         | \"happy\"               | outcome",
+            "summary wish not bool | summaryRequested | \"yes\"              | summaryRequested",
+            "summary wish a list   | summaryRequested | [true]                 | summaryRequested",
             "unknown field         | mood            | \"grumpy\"              | mood"})
     void refusesInvalidContacts(String name, String field, String value, String reported) {
         String customer = newCustomerId();
@@ -92,6 +94,7 @@ class ContactInputTest {
             "empty changes          | {\"reason\": \"r\", \"changes\": {}}                               | changes",
             "changes not an object  | {\"reason\": \"r\", \"changes\": [1]}                              | changes",
             "customer is fixed      | {\"reason\": \"r\", \"changes\": {\"customerId\": \"%uuid\"}}      | changes.customerId",
+            "summary wish is fixed  | {\"reason\": \"r\", \"changes\": {\"summaryRequested\": true}}    | changes.summaryRequested",
             "unknown channel        | {\"reason\": \"r\", \"changes\": {\"channel\": \"pigeon\"}}        | channel",
             "summary removed        | {\"reason\": \"r\", \"changes\": {\"summary\": null}}              | summary",
             "both agent and place removed | {\"reason\": \"r\", \"changes\": {\"agentId\": null}}        | agentId",

@@ -77,7 +77,11 @@ class NotificationApiTest {
     void listsTemplates() {
         as("agent").get("/templates").then().statusCode(200)
                 .body("type", hasItems("issue-opened", "issue-assigned", "next-action", "comment", "action-taken",
-                        "issue-resolved", "issue-closed"))
+                        "issue-resolved", "issue-closed", "issue-reopened", "contact-summary"))
+                .body("find { it.type == 'issue-reopened' }.category", equalTo("service"))
+                .body("find { it.type == 'issue-reopened' }.trigger", equalTo("issue.reopened"))
+                .body("find { it.type == 'contact-summary' }.trigger", equalTo("contact.logged"))
+                .body("find { it.type == 'contact-summary' }.category", equalTo("service"))
                 .body("find { it.type == 'issue-opened' }.category", equalTo("critical"))
                 .body("find { it.type == 'comment' }.category", equalTo("service"))
                 .body("find { it.type == 'comment' }.languages", hasItems("en", "de"));
@@ -123,7 +127,8 @@ class NotificationApiTest {
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({"issue-opened, en", "issue-opened, de", "issue-assigned, en", "issue-assigned, de", "next-action, en",
             "next-action, de", "comment, en", "comment, de", "action-taken, en", "action-taken, de",
-            "issue-resolved, en", "issue-resolved, de", "issue-closed, en", "issue-closed, de"})
+            "issue-resolved, en", "issue-resolved, de", "issue-closed, en", "issue-closed, de", "issue-reopened, en",
+            "issue-reopened, de", "contact-summary, en", "contact-summary, de"})
     void everyTemplateRendersInEveryLanguageWithinTwoSegments(String type, String language) {
         as("system").body("{\"language\": \"" + language + "\"}").post("/templates/{type}/preview", type).then()
                 .statusCode(200).body("language", equalTo(language)).body("subject", containsString("K7-4QX9"))
@@ -132,6 +137,31 @@ class NotificationApiTest {
                 .body("sms", containsString("https://status.anchor.local/status/sample-token"))
                 .body("smsSegments", lessThanOrEqualTo(2))
                 .body("text", not(containsString("{"))).body("html", containsString("</html>"));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({"refund, en, 'Update on issue K7-4QX9: a refund'", "replacement, en, 'Update on issue K7-4QX9: a replacement'",
+            "repair, en, 'Update on issue K7-4QX9: a repair'",
+            "repair_done, en, 'Update on issue K7-4QX9: the repair is done'",
+            "other, en, 'Update on issue K7-4QX9: another step'", "refund, de, 'Neuigkeiten zu K7-4QX9: eine Erstattung'",
+            "replacement, de, 'Neuigkeiten zu K7-4QX9: ein Ersatz'", "repair, de, 'Neuigkeiten zu K7-4QX9: eine Reparatur'",
+            "repair_done, de, 'Neuigkeiten zu K7-4QX9: die Reparatur ist abgeschlossen'",
+            "other, de, 'Neuigkeiten zu K7-4QX9: ein weiterer Schritt'"})
+    void actionsReadAsALabelInTheCustomersLanguage(String kind, String language, String subject) {
+        as("agent").body("{\"language\": \"" + language + "\", \"change\": {\"kind\": \"" + kind + "\"}}")
+                .post("/templates/action-taken/preview").then().statusCode(200)
+                .body("subject", equalTo(subject))
+                .body("sms", not(containsString(": " + kind)));
+    }
+
+    @Test
+    void aContactSummaryPreviewShowsTheChannelDateAndSummary() {
+        as("agent").body("{\"language\": \"en\", \"timeZone\": \"Europe/London\"}").post("/templates/contact-summary/preview")
+                .then().statusCode(200).body("subject", equalTo("Summary of your phone contact about issue K7-4QX9"))
+                .body("text", containsString("Summary of your phone contact on 23 November 2026, 10:15 about issue K7-4QX9: "
+                        + "We agreed that a technician visits on Thursday morning."));
+        as("agent").body("{\"language\": \"de\", \"change\": {\"channel\": \"store\"}}").post("/templates/contact-summary/preview")
+                .then().statusCode(200).body("subject", equalTo("Zusammenfassung Ihres Kontakts (Besuch im Geschäft) zu Ihrem Anliegen K7-4QX9"));
     }
 
     @Test

@@ -46,6 +46,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Customer and issue events arrive over the real broker; email reaches GreenMail, SMS reaches the WireMock provider. */
@@ -243,22 +244,177 @@ class NotificationFlowTest {
     }
 
     @Test
-    void rapidChangesToOneIssueMakeOneMessage() {
+    void theFirstOwnerNamedByTheOpeningMessageIsNotToldAgainButAnotherFirstOwnerIs() {
+        UUID customerId = UUID.randomUUID();
+        String email = uniqueEmail();
+        registered(customer(customerId, 1, email, null, p -> { }));
+        // opened with Alice as owner (the agent took it), then her issue.assigned: the opening email named her already
+        UUID taken = UUID.randomUUID();
+        ObjectNode issue = issue(taken, customerId, number(), 1, "normal");
+        sendIssue(opened(issue));
+        sendIssue(issueEvent("issue.assigned", issue.deepCopy().put("version", 2),
+                change(Map.of("owner", Map.of("id", "agent.alice", "displayName", "Alice")))));
+        List<Map<String, Object>> decided = awaitNotifications(taken, 2, "sent", "suppressed");
+        Map<String, Object> assigned = decided.stream().filter(n -> "suppressed".equals(n.get("status"))).findFirst().orElseThrow();
+        assertEquals("issue.assigned", ((Map<?, ?>) assigned.get("trigger")).get("type"));
+        assertEquals("nothing-new", assigned.get("reason"));
+        assertEquals("email", assigned.get("channel"));
+
+        // opened unowned, then taken by Bob: that is news, and it is not lost (held for the window after the opening)
+        UUID unowned = UUID.randomUUID();
+        ObjectNode open = issue(unowned, customerId, number(), 1, "normal");
+        open.remove("owner");
+        sendIssue(opened(open));
+        sendIssue(issueEvent("issue.assigned", open.deepCopy().put("version", 2),
+                change(Map.of("owner", Map.of("id", "agent.bob", "displayName", "Bob")))));
+        List<Map<String, Object>> told = awaitNotifications(unowned, 2);
+        assertTrue(told.stream().noneMatch(n -> "nothing-new".equals(n.get("reason"))), told.toString());
+    }
+
+    @Test
+    void changesWithinTheWindowAfterAMessageWentOutFollowAsOneDigestAndNothingTwice() throws Exception {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.pin(start);
         UUID customerId = UUID.randomUUID();
         String email = uniqueEmail();
         registered(customer(customerId, 1, email, null, p -> { }));
         UUID issueId = UUID.randomUUID();
+        String number = number();
+        ObjectNode issue = issue(issueId, customerId, number, 1, "normal");
+        sendIssue(opened(issue));
+        awaitNotifications(issueId, 1, "sent");
+        Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
+
+        // five seconds later a handoff, then the next action: neither may be lost, neither goes out now
+        clock.pin(start.plusSeconds(5));
+        ObjectNode assigned = issueEvent("issue.assigned", issue.deepCopy().put("version", 2), change(Map.of(
+                "owner", Map.of("id", "agent.bob", "displayName", "Bob Builder"),
+                "previousOwner", Map.of("id", "agent.alice", "displayName", "Alice"),
+                "introduction", "Bob knows these machines.")));
+        ObjectNode nextAction = issueEvent("issue.next-action-set", issue.deepCopy().put("version", 3),
+                change(Map.of("what", "a photo of the label", "who", "customer", "dueAt", "2026-11-30T12:00:00Z")));
+        try (EventStream stream = EventStream.of("notification.events")) {
+            sendIssue(assigned);
+            sendIssue(nextAction);
+            List<Map<String, Object>> all = awaitNotifications(issueId, 3, "sent", "suppressed", "queued");
+            Map<String, Object> digest = all.stream().filter(n -> "queued".equals(n.get("status"))).findFirst().orElseThrow();
+            Map<String, Object> absorbed = all.stream().filter(n -> "suppressed".equals(n.get("status"))).findFirst().orElseThrow();
+            assertEquals("coalesced", absorbed.get("reason"));
+            assertEquals("issue.assigned", ((Map<?, ?>) absorbed.get("trigger")).get("type"));
+            assertEquals("coalescing", digest.get("reason"));
+            assertEquals("digest", digest.get("template"));
+            assertEquals("issue.next-action-set", ((Map<?, ?>) digest.get("trigger")).get("type"));
+            assertEquals("service", digest.get("category"));
+            assertEquals(start.plus(Duration.ofMinutes(2)), Instant.parse((String) digest.get("dueAt")));
+            List<JsonNode> events = stream.await((String) absorbed.get("id"), 1, WAIT);
+            assertEquals("notification.suppressed", events.get(0).path("type").asText());
+            EventSchemas.assertValid(events.get(0));
+
+            Awaitility.await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> mailTo(email).size() == 1);
+
+            clock.pin(start.plus(Duration.ofMinutes(2)).plusSeconds(1));
+            all = awaitNotifications(issueId, 3, "sent", "suppressed", "sent");
+            Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 2);
+            MimeMessage mail = mailTo(email).get(1);
+            assertEquals("Updates on issue " + number, mail.getSubject());
+            String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mail);
+            assertThat(received, containsString("Bob Builder now owns your issue"));
+            assertThat(received, containsString("a photo of the label"));
+            // in the order they happened
+            assertThat(received.indexOf("Bob Builder now owns your issue"), lessThanOrEqualTo(received.indexOf("a photo of the label")));
+            assertThat(received, containsString("https://status.anchor.local/status/tok-" + number));
+            List<JsonNode> sent = stream.await((String) digest.get("id"), 1, WAIT);
+            assertEquals("notification.sent", sent.get(0).path("type").asText());
+            EventSchemas.assertValid(sent.get(0));
+        }
+
+        // the same events delivered again change nothing; a later event on the issue proves they were consumed
+        sendIssue(assigned);
+        sendIssue(nextAction);
+        sendIssue(issueEvent("issue.closed", issue.deepCopy().put("version", 4).put("status", "closed"),
+                change(Map.of("by", "owner"))));
+        awaitNotifications(issueId, 4, "sent", "suppressed", "sent", "sent");
+        Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 3);
+        assertEquals("Issue " + number + " is closed", mailTo(email).get(2).getSubject());
+    }
+
+    @Test
+    void aCriticalChangeGoesAtOnceAndTakesAWaitingDigestWithIt() throws Exception {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.pin(start);
+        UUID customerId = UUID.randomUUID();
+        String phone = uniquePhone();
+        registered(customer(customerId, 1, null, phone, p -> p.put("preferredChannel", "sms").put("language", "de")));
+        UUID issueId = UUID.randomUUID();
+        String number = number();
+        ObjectNode issue = issue(issueId, customerId, number, 1, "normal");
+        sendIssue(opened(issue));
+        awaitNotifications(issueId, 1, "sent");
+        clock.pin(start.plusSeconds(10));
+        sendIssue(issueEvent("issue.action-taken", issue.deepCopy().put("version", 2), change(Map.of(
+                "actionId", UUID.randomUUID().toString(), "kind", "repair_done"))));
+        Map<String, Object> waiting = awaitNotifications(issueId, 2, "sent", "queued").stream()
+                .filter(n -> "queued".equals(n.get("status"))).findFirst().orElseThrow();
+        assertEquals("coalescing", waiting.get("reason"));
+        assertEquals("action-taken", waiting.get("template"));
+
+        sendIssue(issueEvent("issue.status-changed", issue.deepCopy().put("version", 3).put("status", "resolved"),
+                change(Map.of("from", "in_progress", "to", "resolved"))));
+        List<Map<String, Object>> all = awaitNotifications(issueId, 3, "sent", "suppressed", "sent");
+        Map<String, Object> digest = all.stream().filter(n -> "issue.status-changed".equals(
+                ((Map<?, ?>) n.get("trigger")).get("type"))).findFirst().orElseThrow();
+        assertEquals("digest", digest.get("template"));
+        assertEquals("critical", digest.get("category"));
+        assertEquals("coalesced", all.stream().filter(n -> n.get("id").equals(waiting.get("id"))).findFirst()
+                .orElseThrow().get("reason"));
+        List<LoggedRequest> texts = SmsProvider.server.findAll(postRequestedFor(urlEqualTo("/messages"))
+                .withRequestBody(matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo(phone))));
+        assertEquals(2, texts.size());
+        String sms = read(texts.get(1).getBodyAsString()).path("text").asText();
+        // the digest in the customer's language: each change's short line, the link kept
+        assertThat(sms, containsString("Anliegen " + number + ": Maßnahme: die Reparatur ist abgeschlossen. Wir denken, es ist gelöst."));
+        assertThat(sms, containsString("https://status.anchor.local/status/tok-" + number));
+        assertThat(dev.anchor.notification.domain.SmsSegments.count(sms).segments(), lessThanOrEqualTo(2));
+    }
+
+    @Test
+    void aDigestThatBecomesDueAtNightWaitsForTheMorning() {
+        // 20:59:30 UTC; the customer's quiet hours are 21:00–08:00 UTC, the window ends at 21:01:30
+        Instant start = Instant.parse("2026-11-25T20:59:30Z");
+        clock.pin(start);
+        UUID customerId = UUID.randomUUID();
+        registered(customer(customerId, 1, uniqueEmail(), null,
+                p -> ((ObjectNode) p.path("quietHours")).put("start", "21:00").put("end", "08:00")));
+        UUID issueId = UUID.randomUUID();
         ObjectNode issue = issue(issueId, customerId, number(), 1, "normal");
         sendIssue(opened(issue));
         awaitNotifications(issueId, 1, "sent");
-        sendIssue(issueEvent("issue.next-action-set", issue.deepCopy().put("version", 2),
-                change(Map.of("what", "a photo of the label", "who", "customer", "dueAt", "2026-11-30T12:00:00Z"))));
-        sendIssue(issueEvent("issue.commented", issue.deepCopy().put("version", 3), change(Map.of("commentId", UUID.randomUUID().toString(),
-                "visibility", "public", "author", Map.of("role", "agent", "id", "a", "displayName", "Alice"), "text", "Hi"))));
-        List<Map<String, Object>> all = awaitNotifications(issueId, 3, "sent", "suppressed", "suppressed");
-        all.stream().filter(n -> "suppressed".equals(n.get("status")))
-                .forEach(n -> assertEquals("coalesced", n.get("reason")));
-        assertEquals(1, mailTo(email).size());
+        clock.pin(start.plusSeconds(10));
+        sendIssue(issueEvent("issue.commented", issue.deepCopy().put("version", 2), change(Map.of(
+                "commentId", UUID.randomUUID().toString(), "visibility", "public",
+                "author", Map.of("role", "agent", "id", "agent.alice", "displayName", "Alice"), "text", "On it."))));
+        Map<String, Object> held = awaitNotifications(issueId, 2, "sent", "queued").stream()
+                .filter(n -> "queued".equals(n.get("status"))).findFirst().orElseThrow();
+        assertEquals("quiet-hours", held.get("reason"));
+        assertEquals(Instant.parse("2026-11-26T08:00:00Z"), Instant.parse((String) held.get("dueAt")));
+    }
+
+    @Test
+    void aReopenedIssueIsToldToTheCustomer() throws Exception {
+        UUID customerId = UUID.randomUUID();
+        String email = uniqueEmail();
+        registered(customer(customerId, 1, email, null, p -> { }));
+        UUID issueId = UUID.randomUUID();
+        String number = number();
+        sendIssue(issueEvent("issue.reopened", issue(issueId, customerId, number, 7, "normal"),
+                change(Map.of("reason", "The leak is back."))));
+        Map<String, Object> sent = awaitNotifications(issueId, 1, "sent").get(0);
+        assertEquals("issue-reopened", sent.get("template"));
+        assertEquals("service", sent.get("category"));
+        Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
+        assertEquals("Your issue " + number + " is open again", mailTo(email).get(0).getSubject());
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mailTo(email).get(0)),
+                containsString("The leak is back."));
     }
 
     @Test

@@ -56,7 +56,9 @@ public class ContactResource {
     @Transactional
     @Operation(summary = "Log an interaction with a customer", description = "Any channel, either direction, by an agent "
             + "and/or at a location. Partners log at their own location (token claim `location`) and cannot write "
-            + "internal notes. A replay with the same Idempotency-Key returns the first result. Publishes contact.logged.")
+            + "internal notes. summaryRequested: true records that the customer asked to receive the summary "
+            + "(notification-service sends it on contact.logged). A replay with the same Idempotency-Key returns the "
+            + "first result. Publishes contact.logged.")
     @APIResponse(responseCode = "201", description = "Logged; Location and ETag name the new contact")
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "410", description = "The customer was erased")
@@ -89,8 +91,8 @@ public class ContactResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER})
     @Operation(summary = "Correct a contact", description = "Never a silent overwrite: `changes` is a JSON merge patch "
             + "of the writable fields (null removes an optional one), `reason` says why, and the amendment with each "
-            + "field's value before and after is kept on the contact's audit trail. Send If-Match with the ETag you read. "
-            + "Publishes contact.amended.")
+            + "field's value before and after is kept on the contact's audit trail; summaryRequested cannot be amended "
+            + "(an amended summary is not sent again). Send If-Match with the ETag you read. Publishes contact.amended.")
     @APIResponse(responseCode = "200", description = "The corrected contact and its new ETag")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "The amendment changes nothing")

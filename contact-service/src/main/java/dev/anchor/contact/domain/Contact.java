@@ -35,6 +35,8 @@ public class Contact {
     public String internalNotes;
     @Enumerated(EnumType.STRING)
     public Outcome outcome;
+    /** The customer asked to receive the summary: published so notification-service can send it (not personal data). */
+    public boolean summaryRequested;
     public String loggedBy;
     /** The customer was erased: summary and notes are gone, the non-personal facts remain. */
     public boolean erased;
@@ -47,7 +49,7 @@ public class Contact {
 
     public ContactDraft draft() {
         return new ContactDraft(customerId, issueId, channel, direction, agentId, locationId, occurredAt, durationSeconds,
-                summary, internalNotes, outcome);
+                summary, internalNotes, outcome, summaryRequested);
     }
 
     void apply(ContactDraft draft) {
@@ -62,6 +64,7 @@ public class Contact {
         summary = draft.summary().trim();
         internalNotes = blankToNull(draft.internalNotes());
         outcome = draft.outcome();
+        summaryRequested = Boolean.TRUE.equals(draft.summaryRequested());
     }
 
     private static String blankToNull(String value) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -22,15 +23,18 @@ public record ContactDraft(
         @PositiveOrZero @Max(86_400) Integer durationSeconds,
         @NotBlank @Size(max = 2000) String summary,
         @Size(max = 4000) String internalNotes,
-        @NotNull Outcome outcome) {
+        @NotNull Outcome outcome,
+        @Schema(description = "The customer asked to receive the summary (default false); notification-service sends it "
+                + "once, on contact.logged. Set when logging only: an amendment cannot change it.")
+        Boolean summaryRequested) {
 
     ContactDraft withCustomer(UUID id) {
         return new ContactDraft(id, issueId, channel, direction, agentId, locationId, occurredAt, durationSeconds, summary,
-                internalNotes, outcome);
+                internalNotes, outcome, summaryRequested);
     }
 
     ContactDraft withLocation(String location) {
         return new ContactDraft(customerId, issueId, channel, direction, agentId, location, occurredAt, durationSeconds,
-                summary, internalNotes, outcome);
+                summary, internalNotes, outcome, summaryRequested);
     }
 }

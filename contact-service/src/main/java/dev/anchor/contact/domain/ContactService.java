@@ -123,6 +123,10 @@ public class ContactService {
         if (changes.has("customerId")) {
             throw Problems.invalidField("changes.customerId", "cannot be amended; log the contact on the right customer");
         }
+        // Only contact.logged sends the summary, so changing the wish later would promise a message nobody sends.
+        if (changes.has("summaryRequested")) {
+            throw Problems.invalidField("changes.summaryRequested", "cannot be amended; it is set when the contact is logged");
+        }
         if (caller.partner() && changes.has("internalNotes")) {
             throw Problems.forbidden("Partners cannot write internal notes");
         }

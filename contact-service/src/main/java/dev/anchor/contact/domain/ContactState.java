@@ -18,11 +18,12 @@ public record ContactState(
         OffsetDateTime occurredAt,
         Integer durationSeconds,
         String summary,
+        boolean summaryRequested,
         Outcome outcome,
         long version) {
 
     public static ContactState of(Contact c) {
         return new ContactState(c.id, c.customerId, c.issueId, c.channel, c.direction, c.agentId, c.locationId,
-                c.occurredAt, c.durationSeconds, c.summary, c.outcome, c.version);
+                c.occurredAt, c.durationSeconds, c.summary, c.summaryRequested, c.outcome, c.version);
     }
 }

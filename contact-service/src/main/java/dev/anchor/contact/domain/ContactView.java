@@ -18,6 +18,7 @@ public record ContactView(
         OffsetDateTime occurredAt,
         Integer durationSeconds,
         String summary,
+        boolean summaryRequested,
         String internalNotes,
         Outcome outcome,
         String loggedBy,
@@ -29,7 +30,7 @@ public record ContactView(
 
     public static ContactView of(Contact c, boolean withInternalNotes) {
         return new ContactView(c.id, c.customerId, c.issueId, c.channel, c.direction, c.agentId, c.locationId,
-                c.occurredAt, c.durationSeconds, c.summary, withInternalNotes ? c.internalNotes : null, c.outcome,
-                c.loggedBy, c.version > 0, c.erased ? Boolean.TRUE : null, c.version, c.createdAt, c.updatedAt);
+                c.occurredAt, c.durationSeconds, c.summary, c.summaryRequested, withInternalNotes ? c.internalNotes : null,
+                c.outcome, c.loggedBy, c.version > 0, c.erased ? Boolean.TRUE : null, c.version, c.createdAt, c.updatedAt);
     }
 }

@@ -2,6 +2,7 @@ package dev.anchor.issue.api;
 
 import dev.anchor.blocks.http.ETags;
 import dev.anchor.blocks.problem.Problems;
+import dev.anchor.blocks.security.CurrentCaller;
 import dev.anchor.blocks.security.Roles;
 import dev.anchor.issue.domain.ActionRequest;
 import dev.anchor.issue.domain.CommentRequest;
@@ -126,14 +127,19 @@ public class IssueCommandResource {
 
     @POST
     @Path("/actions")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER})
     @Transactional
     @Operation(summary = "Record a resolution action", description = "refund (amount, currency), replacement, "
-            + "repair (place, scheduledAt), other (note). Owner or supervisor.")
+            + "repair (place, scheduledAt), repair_done (the repair is done; optional place and note), other (note). "
+            + "The owner or a supervisor records any kind; a partner records repair and repair_done on issues shared "
+            + "with their location (token claim `location`). Publishes issue.action-taken.")
     @APIResponse(responseCode = "201", description = "The action as it stands on the timeline")
+    @APIResponse(responseCode = "403", description = "Neither the owner nor a supervisor; a partner recording another "
+            + "kind, or without a location")
+    @APIResponse(responseCode = "404", description = "No such issue (or not shared with the partner's location)")
     public Response action(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ActionRequest request) {
-        Issue issue = finder.forUpdate(id, ifMatch);
+        Issue issue = visibleForUpdate(id, ifMatch);
         return created(issue, work.takeAction(issue, request, callers.current()));
     }
 
@@ -203,6 +209,21 @@ public class IssueCommandResource {
         journal.append(issue.id, callers.current(), "status-link.revoked",
                 IssueJournal.Entry.internally(revoked + " status-page link(s) revoked", null), java.util.UUID.randomUUID());
         return Response.noContent().build();
+    }
+
+    /**
+     * The issue to change, as {@link IssueFinder#forUpdate} but checked against a partner's location first, so a
+     * partner learns nothing (not even a stale ETag) about an issue not shared with them.
+     */
+    private Issue visibleForUpdate(String id, String ifMatch) {
+        if (callers.isPartnerOnly() && callers.location() == null) {
+            throw Problems.forbidden("A partner token must name its location (claim `"
+                    + CurrentCaller.LOCATION_CLAIM + "`)");
+        }
+        if (!callers.maySee(finder.get(id))) {
+            throw Problems.notFound("Issue", id);
+        }
+        return finder.forUpdate(id, ifMatch);
     }
 
     private static Response ok(Issue issue) {

@@ -1,6 +1,11 @@
 package dev.anchor.issue.domain;
 
-/** What the owner did to resolve an issue. */
+/** What was done to resolve an issue: by its owner (or a supervisor), or a repair by the partner it is shared with. */
 public enum ActionKind {
-    refund, replacement, repair, other
+    refund, replacement, repair, repair_done, other;
+
+    /** A store or repair partner books a repair and reports it done; money and goods stay with the owner. */
+    public boolean partnerMay() {
+        return this == repair || this == repair_done;
+    }
 }

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 
 /**
  * A resolution action on the record: a refund (amount and ISO 4217 currency), a replacement, a repair booking
- * (place and time), or something else (a note saying what).
+ * (place and time), a repair done (optionally where, and a note), or something else (a note saying what).
  */
 public record ActionRequest(
         @NotNull ActionKind kind,

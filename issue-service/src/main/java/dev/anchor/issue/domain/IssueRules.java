@@ -18,6 +18,19 @@ public final class IssueRules {
                 : "Only the owner of issue " + issue.number + " (" + issue.ownerName + ") or a supervisor may " + what);
     }
 
+    /**
+     * Who records a resolution action: the owner or a supervisor any kind; a partner (already limited to issues shared
+     * with their location) only a repair booking or its completion.
+     */
+    public static void requireMayTakeAction(Issue issue, Actor actor, ActionKind kind) {
+        if (actor.role() != ActorRole.partner) {
+            requireOwnerOrSupervisor(issue, actor, "take a resolution action");
+        } else if (!kind.partnerMay()) {
+            throw Problems.forbidden("Partners record only repair and repair_done actions; a " + kind
+                    + " on issue " + issue.number + " is for its owner or a supervisor");
+        }
+    }
+
     /** Only the current owner closes an issue on the staff side (the customer closes through the status page). */
     public static void requireOwner(Issue issue, Actor actor, String what) {
         if (!issue.isOwnedBy(actor.id())) {

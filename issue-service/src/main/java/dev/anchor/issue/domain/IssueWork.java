@@ -56,7 +56,7 @@ public class IssueWork {
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry takeAction(Issue issue, ActionRequest request, Actor actor) {
         IssueRules.requireNotClosed(issue, "take a resolution action");
-        IssueRules.requireOwnerOrSupervisor(issue, actor, "take a resolution action");
+        IssueRules.requireMayTakeAction(issue, actor, request.kind());
         validate(request);
         UUID actionId = UUID.randomUUID();
         respond(issue, actor);
@@ -79,6 +79,8 @@ public class IssueWork {
             case refund -> "Refund of " + action.amount().toPlainString() + " " + action.currency();
             case replacement -> "Replacement arranged";
             case repair -> "Repair booked at " + action.place() + " for " + action.scheduledAt();
+            case repair_done -> action.place() == null || action.place().isBlank() ? "Repair done"
+                    : "Repair done at " + action.place().strip();
             case other -> "Action taken";
         };
     }
@@ -107,7 +109,7 @@ public class IssueWork {
                     errors.add(new FieldError("note", "must say what was done"));
                 }
             }
-            case replacement -> {
+            case replacement, repair_done -> {
             }
         }
         if (action.kind() != ActionKind.refund && (action.amount() != null || action.currency() != null)) {

@@ -126,6 +126,11 @@ public class TemplateResource {
                     .put("scheduledAt", "2026-11-26T10:00:00Z");
             case ISSUE_RESOLVED -> change.put("from", "in_progress").put("to", "resolved");
             case ISSUE_CLOSED -> change.put("by", "owner");
+            case ISSUE_REOPENED -> change.put("reason", "The machine leaks again after the repair.");
+            case CONTACT_SUMMARY -> change.put("id", "5b0f7c8e-2f0a-4a51-9c43-1d2f3e4a5b6c").put("channel", "phone")
+                    .put("direction", "inbound").put("occurredAt", "2026-11-23T10:15:00Z").put("outcome", "follow_up")
+                    .put("summary", "We agreed that a technician visits on Thursday morning.")
+                    .put("summaryRequested", true).put("version", 0);
             default -> {
             }
         }

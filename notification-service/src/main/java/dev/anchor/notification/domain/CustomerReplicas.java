@@ -151,11 +151,12 @@ public class CustomerReplicas {
             n.status = "suppressed";
             n.reason = "customer-erased";
             n.dueAt = null;
+            n.parts = null;
             events.published(n);
         }
         em.createQuery("""
                 update Notification n set n.recipient = null, n.bodyText = null, n.bodyHtml = null, n.smsText = null,
-                n.lastError = null where n.customerId = :id""").setParameter("id", id).executeUpdate();
+                n.lastError = null, n.parts = null where n.customerId = :id""").setParameter("id", id).executeUpdate();
     }
 
     private static String primary(JsonNode list, String field) {

@@ -22,6 +22,7 @@ public class IssueReplica extends PanacheEntityBase {
     public String statusLabel;
     public String priority;
     public String ownerName;
+    public String ownerId;
     public String statusUrl;
     public OffsetDateTime updatedAt;
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -43,6 +44,12 @@ public class Notification extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     public OffsetDateTime sentAt;
     public OffsetDateTime deliveredAt;
+    /**
+     * While it waits: the parts it tells, a JSON array of {eventId, type, template, urgent, issue, change} as the
+     * events carried them, so it can be decided again (customer arrived) or combined with a later change (digest).
+     */
+    @ColumnTransformer(write = "?::jsonb")
+    public String parts;
     @Version
     public long version;
 }

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,21 +32,70 @@ public class Renderer {
         this.engine = engine;
     }
 
+    /** One change a message tells: its template and the issue and change (or contact) its event carried. */
+    public record Part(dev.anchor.notification.domain.Template template, JsonNode issue, JsonNode change) {
+    }
+
     public Rendered render(dev.anchor.notification.domain.Template template, String language, JsonNode issue,
                            JsonNode change, String customerName, String statusUrl, ZoneId zone) {
+        return render(List.of(new Part(template, issue, change)), language, customerName, statusUrl, zone);
+    }
+
+    /**
+     * One part renders with its own template; several (rapid changes to one issue) render as a digest: each part's
+     * body in order, the SMS joining each part's short line, subject and link those of the issue.
+     */
+    public Rendered render(List<Part> parts, String language, String customerName, String statusUrl, ZoneId zone) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to render");
+        }
         String lang = Language.pick(language);
-        Map<String, Object> model = model(lang, issue, change, customerName, statusUrl, zone);
-        Template messages = get(lang + "/" + template.id + ".txt");
-        String subject = part(messages, model, "subject");
-        String body = part(messages, model, "body");
-        String sms = part(messages, model, "sms");
+        String subject;
+        String body;
+        String sms;
+        String summary;
+        Map<String, Object> model;
+        if (parts.size() == 1) {
+            Part p = parts.get(0);
+            model = model(lang, p.issue(), p.change(), customerName, statusUrl, zone);
+            Template messages = get(lang + "/" + p.template().id + ".txt");
+            subject = part(messages, model, "subject");
+            body = part(messages, model, "body");
+            sms = part(messages, model, "sms");
+            summary = subject;
+        } else {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Part p : parts) {
+                Map<String, Object> m = model(lang, p.issue(), p.change(), customerName, statusUrl, zone);
+                Template messages = get(lang + "/" + p.template().id + ".txt");
+                Map<String, Object> item = new HashMap<>();
+                item.put("subject", part(messages, m, "subject"));
+                item.put("body", part(messages, m, "body"));
+                String line = part(messages, m, "line");
+                item.put("line", line.isEmpty() ? item.get("subject") : line);
+                items.add(item);
+            }
+            Part latest = parts.get(parts.size() - 1);
+            Map<String, Object> digestModel = model(lang, latest.issue(), latest.change(), customerName, statusUrl, zone);
+            if (((String) digestModel.get("number")).isEmpty()) {
+                parts.stream().map(p -> text(p.issue().path("number"))).filter(n -> !n.isEmpty()).findFirst()
+                        .ifPresent(n -> digestModel.put("number", n));
+            }
+            model = digestModel;
+            model.put("items", items);
+            Template digest = get(lang + "/" + dev.anchor.notification.domain.Template.DIGEST + ".txt");
+            subject = part(digest, model, "subject");
+            body = part(digest, model, "body");
+            sms = part(digest, model, "sms");
+            summary = part(digest, model, "summary");
+        }
         model.put("body", body);
         model.put("subject", subject);
         String text = get(lang + "/email.txt").data(model).render().strip() + "\n";
         String html = get(lang + "/email.html").data(model).render().strip() + "\n";
         String link = statusUrl == null || statusUrl.isBlank() ? "" : " " + statusUrl;
         String smsText = SmsSegments.fit(sms, link, MAX_SMS_SEGMENTS);
-        return new Rendered(lang, subject, text, html, smsText, subject);
+        return new Rendered(lang, subject, text, html, smsText, summary);
     }
 
     private Template get(String id) {
@@ -61,7 +112,7 @@ public class Renderer {
         return template.data(data).render().strip().replaceAll("[ \\t]*\\n[ \\t]*", "\n").replaceAll("\\n{3,}", "\n\n");
     }
 
-    private static Map<String, Object> model(String lang, JsonNode issue, JsonNode change, String customerName,
+    private Map<String, Object> model(String lang, JsonNode issue, JsonNode change, String customerName,
                                              String statusUrl, ZoneId zone) {
         Locale locale = Locale.forLanguageTag(lang);
         DateTimeFormatter format = DateTimeFormatter.ofPattern("de".equals(lang) ? "d. MMMM yyyy, HH:mm" : "d MMMM yyyy, HH:mm",
@@ -84,6 +135,11 @@ public class Renderer {
         m.put("author", text(change.path("author").path("displayName")));
         m.put("comment", text(change.path("text")));
         m.put("kind", text(change.path("kind")));
+        m.put("kindLabel", label(lang, "kind", text(change.path("kind"))));
+        m.put("reason", text(change.path("reason")));
+        m.put("contactChannel", label(lang, "channel", text(change.path("channel"))));
+        m.put("occurredAt", time(change.path("occurredAt"), zone, format));
+        m.put("summary", text(change.path("summary")));
         m.put("amount", text(change.path("amount")));
         m.put("currency", text(change.path("currency")));
         m.put("place", text(change.path("place")));
@@ -91,6 +147,15 @@ public class Renderer {
         m.put("note", text(change.path("note")));
         m.put("by", text(change.path("by")));
         return m;
+    }
+
+    /** A readable, translated label for a code (an action's kind, a contact's channel) from {@code labels.txt}. */
+    private String label(String lang, String group, String value) {
+        if (value.isEmpty()) {
+            return "";
+        }
+        String label = get(lang + "/labels.txt").data("group", group).data("value", value).render().strip();
+        return label.isEmpty() ? value : label;
     }
 
     private static String text(JsonNode node) {

@@ -10,9 +10,19 @@ import java.util.List;
 @ConfigMapping(prefix = "anchor.notification")
 public interface Settings {
 
-    /** Changes to one issue within this window after a message about it become one message. */
+    /**
+     * Changes to one issue within this window after a message about it went out are held until the window ends and
+     * then told in one message (a digest); nothing is lost.
+     */
     @WithDefault("PT2M")
     Duration coalesceWindow();
+
+    /**
+     * How long a message waits for its customer when the issue (or contact) event arrived before the customer's own
+     * event; then it is suppressed with unknown-customer.
+     */
+    @WithDefault("PT10M")
+    Duration awaitCustomer();
 
     /** Attempts per message before it is failed. */
     @WithDefault("6")

@@ -13,7 +13,12 @@ public enum Template {
     COMMENT("comment", "issue.commented", Category.service),
     ACTION_TAKEN("action-taken", "issue.action-taken", Category.service),
     ISSUE_RESOLVED("issue-resolved", "issue.status-changed", Category.critical),
-    ISSUE_CLOSED("issue-closed", "issue.closed", Category.critical);
+    ISSUE_CLOSED("issue-closed", "issue.closed", Category.critical),
+    ISSUE_REOPENED("issue-reopened", "issue.reopened", Category.service),
+    CONTACT_SUMMARY("contact-summary", "contact.logged", Category.service);
+
+    /** The template of a message that tells several changes to one issue at once (not triggered by one event). */
+    public static final String DIGEST = "digest";
 
     public enum Category { critical, service, marketing }
 
@@ -27,6 +32,11 @@ public enum Template {
         this.category = category;
     }
 
+    /** The more critical of two categories (critical before service before marketing). */
+    public static Category mostCritical(Category a, Category b) {
+        return a.ordinal() <= b.ordinal() ? a : b;
+    }
+
     public static Optional<Template> byId(String id) {
         return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
     }
@@ -34,6 +44,7 @@ public enum Template {
     /**
      * The message an issue event calls for, or empty when it is nothing the customer is told about: internal
      * comments, the customer's own comments, next actions for staff or partners, status changes other than resolved.
+     * For {@code contact.logged}, {@code change} is the contact: a summary only when the customer asked for it.
      */
     public static Optional<Template> forEvent(String type, JsonNode change) {
         return switch (type) {
@@ -48,6 +59,9 @@ public enum Template {
             case "issue.status-changed" -> "resolved".equals(change.path("to").asText())
                     ? Optional.of(ISSUE_RESOLVED) : Optional.empty();
             case "issue.closed" -> Optional.of(ISSUE_CLOSED);
+            case "issue.reopened" -> Optional.of(ISSUE_REOPENED);
+            case "contact.logged" -> change.path("summaryRequested").asBoolean(false)
+                    && !change.path("summary").asText("").isBlank() ? Optional.of(CONTACT_SUMMARY) : Optional.empty();
             default -> Optional.empty();
         };
     }

@@ -49,6 +49,7 @@ public class Dispatcher {
     private final EmailSender email;
     private final SmsGateway sms;
     private final NotificationEvents events;
+    private final IssueNotifier notifier;
     private final String smsFrom;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -59,7 +60,7 @@ public class Dispatcher {
     });
 
     public Dispatcher(EntityManager em, Clock clock, Settings settings, CustomerReplicas customers, EmailSender email,
-                      SmsGateway sms, NotificationEvents events,
+                      SmsGateway sms, NotificationEvents events, IssueNotifier notifier,
                       @ConfigProperty(name = "anchor.sms.from", defaultValue = "Anchor") String smsFrom) {
         this.em = em;
         this.clock = clock;
@@ -68,6 +69,7 @@ public class Dispatcher {
         this.email = email;
         this.sms = sms;
         this.events = events;
+        this.notifier = notifier;
         this.smsFrom = smsFrom;
     }
 
@@ -77,7 +79,19 @@ public class Dispatcher {
 
     @Scheduled(every = "${anchor.notification.worker-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        reviewHeld();
         drain();
+    }
+
+    /** Messages held for their customer: decided once the customer is known, given up when the wait is over. */
+    private void reviewHeld() {
+        try {
+            while (notifier.reviewHeld() > 0) {
+                // another batch may be waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reviewing messages held for their customer failed; the next round retries", e);
+        }
     }
 
     /** Sends everything due now; concurrent calls fold into one more round. */
@@ -108,7 +122,9 @@ public class Dispatcher {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<UUID> ids = em.createNativeQuery("""
                     select id from notification where status = 'queued' and due_at <= :now
+                    and reason is distinct from :awaiting
                     order by due_at limit :batch for update skip locked""", UUID.class)
+                    .setParameter("awaiting", IssueNotifier.AWAITING_CUSTOMER)
                     .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                     .setParameter("batch", BATCH).getResultList();
             if (!ids.isEmpty()) {
@@ -234,6 +250,7 @@ public class Dispatcher {
         n.status = status;
         n.reason = reason;
         n.dueAt = null;
+        n.parts = null; // nothing waits any more: what it told is in the rendered bodies
         events.published(n);
     }
 

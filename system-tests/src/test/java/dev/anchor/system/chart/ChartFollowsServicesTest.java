@@ -86,7 +86,7 @@ class ChartFollowsServicesTest {
                 }
             }
         }
-        assertEquals(2, checked, "ANCHOR_STATUS_PAGE_BASE_URL and ANCHOR_SMS_HTTP_URL");
+        assertEquals(4, checked, "ANCHOR_STATUS_PAGE_BASE_URL, ANCHOR_SMS_HTTP_URL and the two notification windows");
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>When all four services already answer 200 on {@code /q/health/ready} they are reused (a developer's
  * {@code ./suite up}); otherwise this runs the README's {@code ./suite up} from the repository root (output in
- * {@code target/suite-up.log}, bounded wait) and {@code ./suite down} once after the last test class, so the
- * run command cannot silently break. Ports follow {@code SUITE_PORT_OFFSET} like the launcher's.
+ * {@code target/suite-up.log}, bounded wait) and {@code ./suite down} once after the last test class (only
+ * {@code --services} when Kafka was already running, e.g. under {@code ./suite test}), so the run command cannot
+ * silently break. Ports follow {@code SUITE_PORT_OFFSET} like the launcher's.
  *
  * <p>Register with {@code @ExtendWith(RunningSuite.Extension.class)} and get it with {@link #get()}.
  */
@@ -43,12 +46,15 @@ public final class RunningSuite {
 
     public final int offset;
     private final boolean startedHere;
+    /** Kafka was already running before this started the services (./suite test's own, or a developer's). */
+    private final boolean infraWasRunning;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RunningSuite(int offset, boolean startedHere) {
+    private RunningSuite(int offset, boolean startedHere, boolean infraWasRunning) {
         this.offset = offset;
         this.startedHere = startedHere;
+        this.infraWasRunning = infraWasRunning;
     }
 
     private static IllegalStateException failure;
@@ -74,9 +80,9 @@ public final class RunningSuite {
 
     /**
      * Ready on {@code /q/health/ready} is not yet warm: right after a start the Kafka consumers may still be joining
-     * their groups, and notification-service then decides a message before it has seen the customer
-     * ({@code suppressed: unknown-customer}, never retried). So before any journey, canary customers are registered
-     * and given an issue until one's opening email is sent — bounded, and recorded as a figure.
+     * their groups or replaying older events, and the journeys' propagation figures would measure that instead of
+     * the suite at work. So before any journey, canary customers are registered and given an issue until one's
+     * opening email is sent — bounded, and recorded as a figure.
      */
     private void warmUp() {
         Anchor anchor = new Anchor(this);
@@ -189,7 +195,7 @@ public final class RunningSuite {
 
     private static RunningSuite start() {
         int offset = offset();
-        RunningSuite probe = new RunningSuite(offset, false);
+        RunningSuite probe = new RunningSuite(offset, false, true);
         if (probe.allReady()) {
             System.out.println("[suite] reusing the running services (SUITE_PORT_OFFSET=" + offset + ")");
             return probe;
@@ -197,7 +203,7 @@ public final class RunningSuite {
         Path log = Path.of("target", "suite-up.log").toAbsolutePath();
         System.out.println("[suite] services not running: ./suite up (SUITE_PORT_OFFSET=" + offset + ", log " + log + ")");
         long t0 = System.nanoTime();
-        RunningSuite suite = new RunningSuite(offset, true);
+        RunningSuite suite = new RunningSuite(offset, true, probe.kafkaRunning());
         Result up = run(List.of("./suite", "up"), log, UP_TIMEOUT);
         if (up.exit != 0) {
             String tail = tail(log);
@@ -217,8 +223,19 @@ public final class RunningSuite {
             return;
         }
         Path log = Path.of("target", "suite-down.log").toAbsolutePath();
-        Result down = run(List.of("./suite", "down"), log, DOWN_TIMEOUT);
-        System.out.println("[suite] ./suite down: exit " + down.exit + " (log " + log + ")");
+        // leave running what was running before (./suite test stops its own Kafka at the end)
+        List<String> command = infraWasRunning ? List.of("./suite", "down", "--services") : List.of("./suite", "down");
+        Result down = run(command, log, DOWN_TIMEOUT);
+        System.out.println("[suite] " + String.join(" ", command) + ": exit " + down.exit + " (log " + log + ")");
+    }
+
+    private boolean kafkaRunning() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 9092 + offset), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean allReady() {
