@@ -91,6 +91,21 @@ class IssueEventsTest {
     }
 
     @Test
+    void anIssueTakenOnOpeningIsOpenedOwnedAndItsFirstOwnerFollows() {
+        String body = IssueFixtures.issueJson(IssueFixtures.customer()).replaceFirst("\\}$", ", \"takeOwnership\": true}");
+        String id = as(AGENT).body(body).post("/issues").then().statusCode(201).extract().path("id");
+        List<JsonNode> events = stream.await(id, 2, WAIT);
+        assertEquals(List.of("issue.opened", "issue.assigned"), EventStream.types(events));
+        events.forEach(EventSchemas::assertValid);
+        // the customer's first message can name the owner
+        assertEquals(ALICE_ID, events.get(0).at("/data/issue/owner/id").asText());
+        assertEquals(ALICE_ID, events.get(1).at("/data/change/owner/id").asText());
+        assertTrue(events.get(1).at("/data/change/previousOwner").isMissingNode(), "a first owner, not a handoff");
+        assertEquals(1, events.get(1).at("/data/issue/version").asInt());
+        assertEquals(2, stream.during(id, Duration.ofMillis(500)).size(), "nothing published twice");
+    }
+
+    @Test
     void aRefusedChangePublishesNothing() {
         String id = openIssue();
         stream.await(id, 1, WAIT);

@@ -378,6 +378,33 @@ class NotificationFlowTest {
     }
 
     @Test
+    void aDigestWithACriticalChangeLeadsWithIt() throws Exception {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.pin(start);
+        UUID customerId = UUID.randomUUID();
+        String email = uniqueEmail();
+        registered(customer(customerId, 1, email, null, p -> { }));
+        UUID issueId = UUID.randomUUID();
+        String number = number();
+        ObjectNode issue = issue(issueId, customerId, number, 1, "normal");
+        sendIssue(opened(issue));
+        awaitNotifications(issueId, 1, "sent");
+        clock.pin(start.plusSeconds(10));
+        sendIssue(issueEvent("issue.action-taken", issue.deepCopy().put("version", 2), change(Map.of(
+                "actionId", UUID.randomUUID().toString(), "kind", "repair_done"))));
+        awaitNotifications(issueId, 2, "sent", "queued");
+        sendIssue(issueEvent("issue.status-changed", issue.deepCopy().put("version", 3).put("status", "resolved"),
+                change(Map.of("from", "in_progress", "to", "resolved"))));
+        awaitNotifications(issueId, 3, "sent", "suppressed", "sent");
+        Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 2);
+        MimeMessage mail = mailTo(email).get(1);
+        assertEquals("Issue " + number + " is resolved", mail.getSubject());
+        String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mail);
+        assertThat(received, containsString("the repair is done"));
+        assertThat(received, containsString("We believe issue " + number + " is resolved"));
+    }
+
+    @Test
     void aDigestThatBecomesDueAtNightWaitsForTheMorning() {
         // 20:59:30 UTC; the customer's quiet hours are 21:00–08:00 UTC, the window ends at 21:01:30
         Instant start = Instant.parse("2026-11-25T20:59:30Z");

@@ -13,7 +13,6 @@ import dev.anchor.issue.domain.Issue;
 import dev.anchor.issue.domain.IssueDraft;
 import dev.anchor.issue.domain.IssueFinder;
 import dev.anchor.issue.domain.IssueOpening;
-import dev.anchor.issue.domain.IssueOwnership;
 import dev.anchor.issue.domain.IssueQuery;
 import dev.anchor.issue.domain.IssueState;
 import dev.anchor.issue.domain.IssueStatus;
@@ -51,17 +50,15 @@ import java.util.UUID;
 public class IssueResource {
 
     private final IssueOpening opening;
-    private final IssueOwnership ownership;
     private final IssueFinder finder;
     private final IssueRepository issues;
     private final TimelineRepository timeline;
     private final IdempotentCreates idempotency;
     private final Callers callers;
 
-    public IssueResource(IssueOpening opening, IssueOwnership ownership, IssueFinder finder, IssueRepository issues,
+    public IssueResource(IssueOpening opening, IssueFinder finder, IssueRepository issues,
                          TimelineRepository timeline, IdempotentCreates idempotency, Callers callers) {
         this.opening = opening;
-        this.ownership = ownership;
         this.finder = finder;
         this.issues = issues;
         this.timeline = timeline;
@@ -87,9 +84,6 @@ public class IssueResource {
         }
         return idempotency.once(key, actor.id() + " POST /issues", draft, () -> {
             Issue issue = opening.open(draft, actor);
-            if (Boolean.TRUE.equals(draft.takeOwnership())) {
-                ownership.take(issue, actor);
-            }
             URI location = uri.getBaseUriBuilder().path("issues").path(issue.id.toString()).build();
             return new Created(issue.id, location, issue.version, IssueState.of(issue));
         });

@@ -18,14 +18,16 @@ public class IssueOpening {
     private final StatusLinks links;
     private final IssueJournal journal;
     private final IssueSettings settings;
+    private final IssueOwnership ownership;
 
     public IssueOpening(IssueRepository issues, CustomerDirectory customers, StatusLinks links, IssueJournal journal,
-                        IssueSettings settings) {
+                        IssueSettings settings, IssueOwnership ownership) {
         this.issues = issues;
         this.customers = customers;
         this.links = links;
         this.journal = journal;
         this.settings = settings;
+        this.ownership = ownership;
     }
 
     /** A new issue and the raw token of its status-page link (which is stored only as a hash). */
@@ -40,7 +42,11 @@ public class IssueOpening {
         return open(draft, actor, null).issue();
     }
 
-    /** Opens an issue; {@code linkedIssueId} names the closed issue it follows on from, if any. */
+    /**
+     * Opens an issue; {@code linkedIssueId} names the closed issue it follows on from, if any. With
+     * {@code takeOwnership} it is opened owned by the caller, so issue.opened (the customer's first message) names the
+     * owner; issue.assigned for that first owner follows.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Opened open(IssueDraft draft, Actor actor, UUID linkedIssueId) {
         CustomerReplica customer = customers.requireActive(draft.customerId());
@@ -62,10 +68,18 @@ public class IssueOpening {
         issue.resolutionDueAt = now.plus(sla.resolution());
         issue.openedAt = now;
         issue.updatedAt = now;
+        boolean taken = Boolean.TRUE.equals(draft.takeOwnership());
+        if (taken) {
+            issue.ownerId = actor.id();
+            issue.ownerName = actor.displayName();
+        }
         issues.persist(issue);
         String statusUrl = links.newLink(issue.id, now);
         journal.record(issue, actor, "issue.opened", new Changes.Opened(statusUrl),
                 IssueJournal.Entry.publicly("Issue " + issue.number + " opened: " + issue.title, draft.description()));
+        if (taken) {
+            ownership.recordFirstOwner(issue, actor);
+        }
         return new Opened(issue, statusUrl);
     }
 

@@ -22,6 +22,12 @@ public class IssueOwnership {
                     ? "You already own issue " + issue.number
                     : "Issue " + issue.number + " is owned by " + issue.ownerName + "; only a handoff moves it");
         }
+        return recordFirstOwner(issue, actor);
+    }
+
+    /** Makes the caller the first owner and records issue.assigned (also for an issue opened already owned by them). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Issue recordFirstOwner(Issue issue, Actor actor) {
         Person owner = new Person(actor.id(), actor.displayName());
         issue.ownerId = owner.id();
         issue.ownerName = owner.displayName();

@@ -43,7 +43,8 @@ public class Renderer {
 
     /**
      * One part renders with its own template; several (rapid changes to one issue) render as a digest: each part's
-     * body in order, the SMS joining each part's short line, subject and link those of the issue.
+     * body in order, the SMS joining each part's short line, the link that of the issue, the subject the digest's or,
+     * when a part is critical, that part's.
      */
     public Rendered render(List<Part> parts, String language, String customerName, String statusUrl, ZoneId zone) {
         if (parts.isEmpty()) {
@@ -85,6 +86,12 @@ public class Renderer {
             model.put("items", items);
             Template digest = get(lang + "/" + dev.anchor.notification.domain.Template.DIGEST + ".txt");
             subject = part(digest, model, "subject");
+            // a digest that tells a critical change (resolved, closed…) leads with it
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).template().category == dev.anchor.notification.domain.Template.Category.critical) {
+                    subject = (String) items.get(i).get("subject");
+                }
+            }
             body = part(digest, model, "body");
             sms = part(digest, model, "sms");
             summary = part(digest, model, "summary");

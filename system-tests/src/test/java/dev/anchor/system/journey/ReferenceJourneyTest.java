@@ -202,7 +202,7 @@ class ReferenceJourneyTest {
                 .body(Map.of("text", internalComment, "visibility", "internal"))
                 .post("/issues/{id}/comments", issueId), 201, "step 2: internal note");
 
-        // a minute after the opening email, two changes make one message, held until the coalescing window ends
+        // seconds after the opening email, two changes make one message, held until the coalescing window ends
         List<JsonNode> held = FIGURES.await("next action and comment → held for one message", Propagations.now(),
                 () -> notificationsOfIssue().stream().filter(n -> Set.of("issue.next-action-set", "issue.commented")
                         .contains(n.at("/trigger/type").asText())).toList(),
@@ -306,7 +306,9 @@ class ReferenceJourneyTest {
         JsonNode booked = expect(anchor.issues(store).contentType("application/json")
                 .body(Map.of("kind", "repair", "place", repairPlace, "scheduledAt", Anchor.inFuture(Duration.ofDays(1))))
                 .post("/issues/{id}/actions", issueId), 201, "step 5: the store books the repair");
-        assertEquals("repair", booked.path("kind").asText(), booked.toString());
+        assertEquals("issue.action-taken", booked.path("kind").asText(), booked.toString());
+        assertEquals("partner", booked.at("/actor/role").asText(), booked.toString());
+        assertTrue(booked.path("summary").asText().contains(repairPlace), booked.toString());
 
         // the summary she asked for is sent at once (never held), to her new address
         Sinks.Mail summary = FIGURES.await("contact.logged (summary requested) → email at the new address", visited, LONG,
@@ -315,7 +317,7 @@ class ReferenceJourneyTest {
         assertEquals(List.of(newEmail), summary.to());
 
         // next action, comment, handoff and booking: one message when the window since the opening email ends
-        Sinks.Mail update = FIGURES.await("handoff → told in the coalesced update at the new address", handedOff, WINDOW,
+        Sinks.Mail update = FIGURES.await("handoff → told in the update sent when the 2-min coalescing window ends", handedOff, WINDOW,
                 () -> sinks.mails(newEmail).stream().filter(m -> m.text().contains(introduction)).findFirst().orElse(null),
                 mail -> mail != null);
         assertEquals(List.of(newEmail), update.to());
@@ -348,6 +350,9 @@ class ReferenceJourneyTest {
         assertEquals("resolved", issue.path("status").asText());
         Sinks.Mail resolvedMail = awaitMailFor("issue.status-changed", "issue resolved → email at the new address", resolved);
         assertEquals(List.of(newEmail), resolvedMail.to());
+        // the repair done, held since the update went out, goes with the resolution: one message, led by it
+        assertEquals("Issue " + number + " is resolved", resolvedMail.subject());
+        assertTrue(resolvedMail.text().contains("the repair is done"), resolvedMail.text());
 
         browser.open(statusLink);
         assertEquals("Resolved", browser.text("status"));
