@@ -271,9 +271,11 @@ class NotificationFlowTest {
         assertTrue(told.stream().noneMatch(n -> "nothing-new".equals(n.get("reason"))), told.toString());
     }
 
-    @Test
-    void changesWithinTheWindowAfterAMessageWentOutFollowAsOneDigestAndNothingTwice() throws Exception {
-        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    /** An email customer's issue whose opening email went out at {@code start} (the clock pinned there). */
+    private record Emailed(String email, UUID issueId, String number, ObjectNode issue) {
+    }
+
+    private Emailed openedAndEmailed(Instant start) {
         clock.pin(start);
         UUID customerId = UUID.randomUUID();
         String email = uniqueEmail();
@@ -284,6 +286,17 @@ class NotificationFlowTest {
         sendIssue(opened(issue));
         awaitNotifications(issueId, 1, "sent");
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
+        return new Emailed(email, issueId, number, issue);
+    }
+
+    @Test
+    void changesWithinTheWindowAfterAMessageWentOutFollowAsOneDigestAndNothingTwice() throws Exception {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Emailed opened = openedAndEmailed(start);
+        String email = opened.email();
+        UUID issueId = opened.issueId();
+        String number = opened.number();
+        ObjectNode issue = opened.issue();
 
         // five seconds later a handoff, then the next action: neither may be lost, neither goes out now
         clock.pin(start.plusSeconds(5));
@@ -380,15 +393,11 @@ class NotificationFlowTest {
     @Test
     void aDigestWithACriticalChangeLeadsWithIt() throws Exception {
         Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        clock.pin(start);
-        UUID customerId = UUID.randomUUID();
-        String email = uniqueEmail();
-        registered(customer(customerId, 1, email, null, p -> { }));
-        UUID issueId = UUID.randomUUID();
-        String number = number();
-        ObjectNode issue = issue(issueId, customerId, number, 1, "normal");
-        sendIssue(opened(issue));
-        awaitNotifications(issueId, 1, "sent");
+        Emailed opened = openedAndEmailed(start);
+        String email = opened.email();
+        UUID issueId = opened.issueId();
+        String number = opened.number();
+        ObjectNode issue = opened.issue();
         clock.pin(start.plusSeconds(10));
         sendIssue(issueEvent("issue.action-taken", issue.deepCopy().put("version", 2), change(Map.of(
                 "actionId", UUID.randomUUID().toString(), "kind", "repair_done"))));

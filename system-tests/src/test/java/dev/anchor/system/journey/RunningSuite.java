@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>When all four services already answer 200 on {@code /q/health/ready} they are reused (a developer's
  * {@code ./suite up}); otherwise this runs the README's {@code ./suite up} from the repository root (output in
  * {@code target/suite-up.log}, bounded wait) and {@code ./suite down} once after the last test class (only
- * {@code --services} when Kafka was already running, e.g. under {@code ./suite test}), so the run command cannot
- * silently break. Ports follow {@code SUITE_PORT_OFFSET} like the launcher's.
+ * {@code --services} when a developer's infrastructure was already running), so the run command cannot silently
+ * break. Ports follow {@code SUITE_PORT_OFFSET} like the launcher's.
  *
  * <p>Register with {@code @ExtendWith(RunningSuite.Extension.class)} and get it with {@link #get()}.
  */
@@ -46,15 +46,15 @@ public final class RunningSuite {
 
     public final int offset;
     private final boolean startedHere;
-    /** Kafka was already running before this started the services (./suite test's own, or a developer's). */
-    private final boolean infraWasRunning;
+    /** The infrastructure was running before this started the services, and not for ./suite test: leave it. */
+    private final boolean keepInfra;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RunningSuite(int offset, boolean startedHere, boolean infraWasRunning) {
+    private RunningSuite(int offset, boolean startedHere, boolean keepInfra) {
         this.offset = offset;
         this.startedHere = startedHere;
-        this.infraWasRunning = infraWasRunning;
+        this.keepInfra = keepInfra;
     }
 
     private static IllegalStateException failure;
@@ -203,7 +203,9 @@ public final class RunningSuite {
         Path log = Path.of("target", "suite-up.log").toAbsolutePath();
         System.out.println("[suite] services not running: ./suite up (SUITE_PORT_OFFSET=" + offset + ", log " + log + ")");
         long t0 = System.nanoTime();
-        RunningSuite suite = new RunningSuite(offset, true, probe.kafkaRunning());
+        // a developer's own infrastructure stays up; under ./suite test (SUITE_TEST) this run owns all of it
+        boolean keepInfra = probe.kafkaRunning() && System.getenv("SUITE_TEST") == null;
+        RunningSuite suite = new RunningSuite(offset, true, keepInfra);
         Result up = run(List.of("./suite", "up"), log, UP_TIMEOUT);
         if (up.exit != 0) {
             String tail = tail(log);
@@ -223,8 +225,7 @@ public final class RunningSuite {
             return;
         }
         Path log = Path.of("target", "suite-down.log").toAbsolutePath();
-        // leave running what was running before (./suite test stops its own Kafka at the end)
-        List<String> command = infraWasRunning ? List.of("./suite", "down", "--services") : List.of("./suite", "down");
+        List<String> command = keepInfra ? List.of("./suite", "down", "--services") : List.of("./suite", "down");
         Result down = run(command, log, DOWN_TIMEOUT);
         System.out.println("[suite] " + String.join(" ", command) + ": exit " + down.exit + " (log " + log + ")");
     }
