@@ -39,6 +39,10 @@ public interface Settings {
     @WithDefault("PT2M")
     Duration lease();
 
+    /** Messages sent at the same time (each waits on the SMTP server or SMS provider, not on the CPU). */
+    @WithDefault("4")
+    int senders();
+
     /** How often the dispatcher looks for due messages (retries, mornings after quiet hours). */
     @WithDefault("1s")
     String workerInterval();

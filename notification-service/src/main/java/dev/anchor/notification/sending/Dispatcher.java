@@ -25,15 +25,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends what is due: polled every second (and woken right after a message is queued). Each message is claimed with
- * a lease (and its attempt counted) in one transaction, sent outside any transaction, and its outcome written —
- * with its event — in another. Retries wait with exponential backoff and jitter in the database, so they survive a
+ * Sends what is due: polled every second (and woken right after a message is queued), up to {@code senders} at a
+ * time. Each message is claimed with a lease (and its attempt counted) in one transaction, sent outside any
+ * transaction, and its outcome written — with its event — in another. Retries wait with exponential backoff and jitter in the database, so they survive a
  * restart; a crash mid-send lets the lease expire and the message is tried again.
  */
 @ApplicationScoped
@@ -53,11 +57,8 @@ public class Dispatcher {
     private final String smsFrom;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "notification-dispatch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(daemon("notification-dispatch"));
+    private final ExecutorService senders;
 
     public Dispatcher(EntityManager em, Clock clock, Settings settings, CustomerReplicas customers, EmailSender email,
                       SmsGateway sms, NotificationEvents events, IssueNotifier notifier,
@@ -71,6 +72,16 @@ public class Dispatcher {
         this.events = events;
         this.notifier = notifier;
         this.smsFrom = smsFrom;
+        this.senders = Executors.newFixedThreadPool(Math.max(1, settings.senders()), daemon("notification-send"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) IssueNotifier.MessagesQueued event) {
@@ -106,13 +117,28 @@ public class Dispatcher {
                 List<UUID> claimed;
                 do {
                     claimed = claim();
-                    claimed.forEach(this::attempt);
+                    sendAll(claimed);
                 } while (claimed.size() == BATCH);
             } while (again.get());
         } catch (RuntimeException e) {
             LOG.error("Dispatching failed; the next round retries", e);
         } finally {
             running.set(false);
+        }
+    }
+
+    /** Attempts the claimed messages side by side and waits for all of them (each has its own lease and outcome). */
+    private void sendAll(List<UUID> ids) {
+        List<Future<?>> sending = ids.stream().<Future<?>>map(id -> senders.submit(() -> attempt(id))).toList();
+        for (Future<?> f : sending) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                LOG.error("Sending a notification failed unexpectedly; its lease expires and it is tried again", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
