@@ -3,6 +3,7 @@ package dev.anchor.blocks.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.blocks.events.CloudEvent;
+import dev.anchor.blocks.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -42,7 +43,7 @@ public class Outbox {
                 CloudEvent.JSON, mapper.valueToTree(data));
         OutboxMessage message = new OutboxMessage();
         message.eventId = event.id();
-        message.topic = topic;
+        message.topic = Topics.named(topic);
         message.key = event.subject();
         message.type = type;
         message.payload = toJson(event);

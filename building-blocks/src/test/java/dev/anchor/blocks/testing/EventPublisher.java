@@ -3,6 +3,7 @@ package dev.anchor.blocks.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anchor.blocks.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Puts CloudEvents on the real broker as another service would, so a consumer can be fed duplicates,
+ * Puts CloudEvents on the real broker (on the test profile's topics) as another service would, so a consumer can be fed duplicates,
  * out-of-order and unknown events in a test.
  */
 public class EventPublisher implements AutoCloseable {
@@ -51,7 +52,7 @@ public class EventPublisher implements AutoCloseable {
     /** Sends any text, e.g. a malformed event. */
     public void sendRaw(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(Topics.named(topic), key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }

@@ -2,6 +2,7 @@ package dev.anchor.blocks.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.anchor.blocks.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads a topic on the real broker from "now" on, so a test sees exactly the events its own actions caused.
+ * Reads a topic (the test profile's) on the real broker from "now" on, so a test sees exactly the events its own
+ * actions caused.
  */
 public class EventStream implements AutoCloseable {
 
@@ -40,7 +42,7 @@ public class EventStream implements AutoCloseable {
     }
 
     public static EventStream of(String topic) {
-        return new EventStream(System.getProperty("anchor.test.kafka", "127.0.0.1:9092"), topic);
+        return new EventStream(System.getProperty("anchor.test.kafka", "127.0.0.1:9092"), Topics.named(topic));
     }
 
     /** Waits until {@code count} events about {@code subject} arrived, then returns them in topic order. */
