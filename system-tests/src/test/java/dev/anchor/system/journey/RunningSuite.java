@@ -91,7 +91,7 @@ public final class RunningSuite {
         long since = Propagations.now();
         Propagations figures = new Propagations("suite warm-up");
         int[] canaries = {0};
-        // generous: a suite started after the module tests first replays their events on every topic
+        // generous: a suite whose consumers find a long history on the topics (earlier runs) first catches up
         figures.await("ready → first canary email sent (every consumer caught up)", since, Duration.ofMinutes(8), () -> {
             canaries[0]++;
             return canary(anchor, agent);
