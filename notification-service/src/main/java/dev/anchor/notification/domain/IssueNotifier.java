@@ -415,11 +415,9 @@ public class IssueNotifier {
         n.category = category.name();
     }
 
-    private record Part(Renderer.Part render) {
-    }
-
-    private List<Part> parts(Notification n) {
-        List<Part> parts = new ArrayList<>();
+    /** What {@code n} tells, one part per event, ready to render. */
+    private List<Renderer.Part> parts(Notification n) {
+        List<Renderer.Part> parts = new ArrayList<>();
         for (JsonNode p : read(n.parts)) {
             Template template = Template.byId(p.path("template").asText()).orElse(null);
             if (template == null) {
@@ -429,7 +427,7 @@ public class IssueNotifier {
             if (!issue.isObject()) {
                 issue = issueFromReplica(n.issueId);
             }
-            parts.add(new Part(new Renderer.Part(template, issue, p.path("change"))));
+            parts.add(new Renderer.Part(template, issue, p.path("change")));
         }
         return parts;
     }
@@ -460,7 +458,7 @@ public class IssueNotifier {
     }
 
     /** Renders {@code n} in the customer's language; false (and suppressed) when a template fails. */
-    private boolean render(Notification n, List<Part> parts, CustomerContact c, ZoneId zone) {
+    private boolean render(Notification n, List<Renderer.Part> parts, CustomerContact c, ZoneId zone) {
         if (parts.isEmpty()) {
             suppress(n, "template-error");
             return false;
@@ -469,8 +467,7 @@ public class IssueNotifier {
         String statusUrl = replica == null ? null : replica.statusUrl;
         Renderer.Rendered rendered;
         try {
-            rendered = renderer.render(parts.stream().map(Part::render).toList(), c.language, c.displayName, statusUrl,
-                    zone);
+            rendered = renderer.render(parts, c.language, c.displayName, statusUrl, zone);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Template %s could not be rendered for event %s", n.template, n.triggerEventId);
             suppress(n, "template-error");
