@@ -35,8 +35,7 @@ final class Fixtures {
     static final String ISSUE_SOURCE = "/anchor/issue-service";
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final EventPublisher PUBLISHER = new EventPublisher();
-    // above the SMTP server's 30 s idle timeout: a send stalled on a dead connection fails then and its retry still lands
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private Fixtures() {
     }

@@ -148,10 +148,7 @@ public class CustomerReplicas {
                 "from Notification n where n.customerId = :id and n.status = 'queued'", Notification.class)
                 .setParameter("id", id).getResultList();
         for (Notification n : queued) {
-            n.status = "suppressed";
-            n.reason = "customer-erased";
-            n.dueAt = null;
-            n.parts = null;
+            n.settle("suppressed", "customer-erased");
             events.published(n);
         }
         em.createQuery("""

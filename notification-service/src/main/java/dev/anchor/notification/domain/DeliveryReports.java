@@ -44,8 +44,7 @@ public class DeliveryReports {
             }
             case "failed", "undeliverable", "rejected" -> {
                 if ("sent".equals(n.status)) {
-                    n.status = "failed";
-                    n.reason = "provider reported " + status + (error == null ? "" : ": " + error);
+                    n.settle("failed", "provider reported " + status + (error == null ? "" : ": " + error));
                     events.published(n);
                     if ("undeliverable".equals(status) || "rejected".equals(status)) {
                         dispatcher.suppressAddress("sms", n.recipient, status);
@@ -70,8 +69,7 @@ public class DeliveryReports {
                 throw Problems.unprocessable("Notification " + reference + " was not sent to that address");
             }
             if (!"soft-bounce".equals(type) && ("sent".equals(n.status) || "delivered".equals(n.status))) {
-                n.status = "failed";
-                n.reason = type;
+                n.settle("failed", type);
                 events.published(n);
             }
         }

@@ -77,9 +77,9 @@ public class IssueNotifier {
         if (issueId == null) {
             return;
         }
-        IssueReplica before = em.find(IssueReplica.class, issueId);
-        String ownerBefore = before == null ? null : before.ownerId;
-        IssueReplica replica = replicate(issueId, type, issue, change);
+        IssueReplica known = em.find(IssueReplica.class, issueId);
+        String ownerBefore = known == null ? null : known.ownerId;
+        IssueReplica replica = replicate(known, issueId, type, issue, change);
         Optional<Template> template = Template.forEvent(type, change);
         if (template.isEmpty()) {
             return;
@@ -190,9 +190,10 @@ public class IssueNotifier {
         return done;
     }
 
-    private IssueReplica replicate(UUID id, String type, JsonNode issue, JsonNode change) {
+    /** Brings the issue replica ({@code known}, or a new one) up to the event's state. */
+    private IssueReplica replicate(IssueReplica known, UUID id, String type, JsonNode issue, JsonNode change) {
         long version = issue.path("version").asLong(0);
-        IssueReplica r = em.find(IssueReplica.class, id);
+        IssueReplica r = known;
         boolean isNew = r == null;
         if (isNew) {
             r = new IssueReplica();
@@ -338,10 +339,7 @@ public class IssueNotifier {
                     return; // the waiting ones stay as they were
                 }
                 for (Notification w : waiting) {
-                    w.status = "suppressed";
-                    w.reason = "coalesced";
-                    w.dueAt = null;
-                    w.parts = null;
+                    w.settle("suppressed", "coalesced");
                     events.published(w);
                 }
             }
@@ -491,10 +489,7 @@ public class IssueNotifier {
     }
 
     private void suppress(Notification n, String reason) {
-        n.status = "suppressed";
-        n.reason = reason;
-        n.dueAt = null;
-        n.parts = null;
+        n.settle("suppressed", reason);
         if (!em.contains(n)) {
             em.persist(n);
         }

@@ -52,4 +52,12 @@ public class Notification extends PanacheEntityBase {
     public String parts;
     @Version
     public long version;
+
+    /** It no longer waits (sent, delivered, failed or suppressed): what it told stays in its rendered bodies. */
+    public void settle(String status, String reason) {
+        this.status = status;
+        this.reason = reason;
+        this.dueAt = null;
+        this.parts = null;
+    }
 }

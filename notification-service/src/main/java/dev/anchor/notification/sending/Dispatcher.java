@@ -273,10 +273,7 @@ public class Dispatcher {
     }
 
     private void finish(Notification n, String status, String reason) {
-        n.status = status;
-        n.reason = reason;
-        n.dueAt = null;
-        n.parts = null; // nothing waits any more: what it told is in the rendered bodies
+        n.settle(status, reason);
         events.published(n);
     }
 
