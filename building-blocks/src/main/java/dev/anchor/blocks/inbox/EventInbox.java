@@ -3,6 +3,7 @@ package dev.anchor.blocks.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.blocks.events.CloudEvent;
+import dev.anchor.blocks.events.MalformedEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -17,7 +18,10 @@ import java.util.function.Consumer;
  * How every consumer applies an event: parse the CloudEvent, claim its id in the inbox, and run the handler in one
  * transaction of its own — so a redelivered event changes nothing and a failed one is rolled back whole. When another
  * consumer of the same service changed the same rows at the same moment, the event is applied again, a few times.
- * Use it from an {@code @Incoming} method that receives the record value as a String.
+ * An event that cannot be read, or whose handler finds it breaks its contract ({@link MalformedEvent}), is rejected:
+ * rolled back, logged with its id, counted ({@link RejectedEvents}) and skipped, so consumption goes on.
+ * Use it from an {@code @Incoming} method that receives the record value as a String; name the consumer
+ * {@code <service>.<topic>}.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -29,15 +33,17 @@ public class EventInbox {
 
     private final Inbox inbox;
     private final ObjectMapper mapper;
+    private final RejectedEvents rejected;
 
-    public EventInbox(Inbox inbox, ObjectMapper mapper) {
+    public EventInbox(Inbox inbox, ObjectMapper mapper, RejectedEvents rejected) {
         this.inbox = inbox;
         this.mapper = mapper;
+        this.rejected = rejected;
     }
 
     /**
      * Applies {@code payload} once for {@code consumer}.
-     * @return true when the handler ran; false for a duplicate or an unreadable event (logged and skipped)
+     * @return true when the handler ran; false for a duplicate or a rejected event
      */
     public boolean apply(String consumer, String payload, Consumer<CloudEvent> handler) {
         CloudEvent event = read(consumer, payload);
@@ -48,6 +54,11 @@ public class EventInbox {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, handler));
             } catch (RuntimeException e) {
+                MalformedEvent malformed = malformed(e);
+                if (malformed != null) {
+                    rejected.malformed(consumer, event.type(), event.id(), malformed.getMessage());
+                    return false;
+                }
                 if (attempt == ATTEMPTS || !concurrentUpdate(e)) {
                     throw e;
                 }
@@ -70,16 +81,25 @@ public class EventInbox {
         CloudEvent event;
         try {
             event = mapper.readValue(payload, CloudEvent.class);
-        } catch (JsonProcessingException e) {
-            LOG.errorf("%s skips an unreadable event: %s", consumer, e.getOriginalMessage());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            rejected.unreadable(consumer, payload, "not a CloudEvent");
             return null;
         }
-        if (event.id() == null || event.type() == null || event.subject() == null
+        if (event == null || event.id() == null || event.type() == null || event.subject() == null
                 || event.data() == null || !event.data().isObject()) {
-            LOG.errorf("%s skips an event without id, type, subject or data object: %s", consumer, payload);
+            rejected.unreadable(consumer, payload, "no id, type, subject or data object");
             return null;
         }
         return event;
+    }
+
+    private static MalformedEvent malformed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEvent malformed) {
+                return malformed;
+            }
+        }
+        return null;
     }
 
     private static boolean concurrentUpdate(Throwable e) {

@@ -25,11 +25,12 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final Event<OutboxWritten> written;
     private final String source;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Outbox(EntityManager em, ObjectMapper mapper, Event<OutboxWritten> written,
+    public Outbox(EntityManager em, ObjectMapper mapper, Event<OutboxWritten> written, Clock clock,
                   @ConfigProperty(name = "anchor.events.source") String source) {
         this.em = em;
+        this.clock = clock;
         this.mapper = mapper;
         this.written = written;
         this.source = source;
