@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The reference journey (DESIGN.md) across the four running services, through their public APIs only: REST, the
+ * The reference journey (docs/design.md) across the four running services, through their public APIs only: REST, the
  * customer's status page in headless Chromium, and what arrives at the SMTP catcher. Every wait for eventual
  * consistency is a bounded poll that records how long the propagation took; the figures are printed at the end.
  *
