@@ -105,7 +105,7 @@ class ContactEventsTest {
         ContactDraft draft = new ContactDraft(UUID.randomUUID(), null, Channel.chat, Direction.inbound, "agent.bob", null,
                 minutesAgo(3), 60, "Asked for the opening hours.", null, Outcome.information_given, null);
         QuarkusTransaction.begin();
-        String id = service.log(draft, Caller.staff("agent.bob")).id().toString();
+        String id = service.log(draft, Caller.staff("agent.bob")).id.toString();
         QuarkusTransaction.rollback();
 
         assertEquals(List.of(), stream.during(id, Duration.ofSeconds(2)));

@@ -1,15 +1,15 @@
 package dev.anchor.contact.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.blocks.http.ETags;
 import dev.anchor.blocks.idempotency.Created;
 import dev.anchor.blocks.idempotency.IdempotentCreates;
 import dev.anchor.blocks.security.Roles;
-import dev.anchor.contact.domain.AmendmentRequest;
-import dev.anchor.contact.domain.AmendmentView;
 import dev.anchor.contact.domain.Caller;
+import dev.anchor.contact.domain.Contact;
 import dev.anchor.contact.domain.ContactDraft;
 import dev.anchor.contact.domain.ContactService;
-import dev.anchor.contact.domain.ContactView;
+import dev.anchor.contact.domain.ExpectedVersions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -31,8 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The contact API: thin over {@link ContactService}, it adds HTTP concerns (roles, ETags, idempotency). */
 @Path("/contacts")
@@ -40,14 +44,20 @@ import java.util.UUID;
 @Tag(name = "Contacts")
 public class ContactResource {
 
+    /** A strong ETag as {@link ETags#of} makes it: a contact's version in quotes. */
+    private static final Pattern VERSION_TAG = Pattern.compile("\"(0|[1-9][0-9]{0,17})\"");
+
     private final ContactService service;
     private final IdempotentCreates idempotency;
-    private final Callers callers;
+    private final CallerFromToken callers;
+    private final ObjectMapper mapper;
 
-    public ContactResource(ContactService service, IdempotentCreates idempotency, Callers callers) {
+    public ContactResource(ContactService service, IdempotentCreates idempotency, CallerFromToken callers,
+                           ObjectMapper mapper) {
         this.service = service;
         this.idempotency = idempotency;
         this.callers = callers;
+        this.mapper = mapper;
     }
 
     @POST
@@ -67,7 +77,7 @@ public class ContactResource {
                         @Valid @NotNull ContactDraft draft, UriInfo uri) {
         Caller caller = callers.current();
         return idempotency.once(key, caller.name() + " POST /contacts", draft, () -> {
-            ContactView contact = service.log(draft, caller);
+            ContactView contact = ContactView.of(service.log(draft, caller), caller);
             URI location = uri.getBaseUriBuilder().path("contacts").path(contact.id().toString()).build();
             return new Created(contact.id(), location, contact.version(), contact);
         });
@@ -81,7 +91,8 @@ public class ContactResource {
     @APIResponse(responseCode = "200", description = "The contact, with its ETag")
     @APIResponse(responseCode = "404", description = "No such contact")
     public Response get(@PathParam("id") UUID id) {
-        ContactView contact = service.get(id, callers.current());
+        Caller caller = callers.current();
+        ContactView contact = ContactView.of(service.get(id, caller), caller);
         return Response.ok(contact).tag(ETags.of(contact.version())).build();
     }
 
@@ -98,7 +109,9 @@ public class ContactResource {
     @APIResponse(responseCode = "422", description = "The amendment changes nothing")
     public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull AmendmentRequest request) {
-        ContactView contact = service.amend(id, ifMatch, request, callers.current());
+        Caller caller = callers.current();
+        Contact amended = service.amend(id, expectedVersions(ifMatch), request.reason(), request.changes(), caller);
+        ContactView contact = ContactView.of(amended, caller);
         return Response.ok(contact).tag(ETags.of(contact.version())).build();
     }
 
@@ -108,6 +121,22 @@ public class ContactResource {
     @Operation(summary = "A contact's audit trail", description = "Every amendment, oldest first: who, when, why, and "
             + "each changed field before and after (internal notes hidden from partners).")
     public List<AmendmentView> amendments(@PathParam("id") UUID id) {
-        return service.amendments(id, callers.current());
+        Caller caller = callers.current();
+        return service.amendments(id, caller).stream().map(a -> AmendmentView.of(a, caller, mapper)).toList();
+    }
+
+    /** The versions an If-Match header names; any version when it is absent or {@code *} (a weak tag never matches). */
+    private static ExpectedVersions expectedVersions(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return ExpectedVersions.ANY;
+        }
+        Set<Long> versions = new HashSet<>();
+        for (String tag : ifMatch.split(",")) {
+            Matcher version = VERSION_TAG.matcher(tag.trim());
+            if (version.matches()) {
+                versions.add(Long.parseLong(version.group(1)));
+            }
+        }
+        return new ExpectedVersions(versions);
     }
 }

@@ -3,11 +3,15 @@ package dev.anchor.contact.api;
 import dev.anchor.blocks.http.Paging;
 import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.Roles;
+import dev.anchor.contact.api.CustomerTimelineViews.Item;
+import dev.anchor.contact.api.CustomerTimelineViews.Summary;
+import dev.anchor.contact.domain.Caller;
 import dev.anchor.contact.domain.Channel;
+import dev.anchor.contact.domain.Contact;
+import dev.anchor.contact.domain.ContactFilter;
 import dev.anchor.contact.domain.ContactService;
-import dev.anchor.contact.domain.ContactView;
 import dev.anchor.contact.domain.Timeline;
-import dev.anchor.contact.persistence.ContactRepository;
+import dev.anchor.contact.domain.TimelineEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,9 +35,9 @@ public class CustomerTimelineResource {
 
     private final ContactService contacts;
     private final Timeline timeline;
-    private final Callers callers;
+    private final CallerFromToken callers;
 
-    public CustomerTimelineResource(ContactService contacts, Timeline timeline, Callers callers) {
+    public CustomerTimelineResource(ContactService contacts, Timeline timeline, CallerFromToken callers) {
         this.contacts = contacts;
         this.timeline = timeline;
         this.callers = callers;
@@ -53,15 +57,17 @@ public class CustomerTimelineResource {
                                              @QueryParam("from") @Parameter(description = "ISO 8601 date-time, inclusive") String from,
                                              @QueryParam("to") @Parameter(description = "ISO 8601 date-time, exclusive") String to,
                                              @QueryParam("page") String page, @QueryParam("size") String size) {
-        Paging paging = Params.paging(page, size);
-        Channel ch = Params.channel(channel);
-        UUID issue = Params.uuid("issueId", issueId);
-        OffsetDateTime start = Params.time("from", from);
-        OffsetDateTime end = Params.time("to", to);
+        Paging paging = QueryParameters.paging(page, size);
+        Channel ch = QueryParameters.channel(channel);
+        UUID issue = QueryParameters.uuid("issueId", issueId);
+        OffsetDateTime start = QueryParameters.time("from", from);
+        OffsetDateTime end = QueryParameters.time("to", to);
         if (start != null && end != null && !start.isBefore(end)) {
             throw Problems.invalidField("to", "must be after from");
         }
-        return contacts.ofCustomer(new ContactRepository.Filter(id, ch, issue, start, end, null), paging, callers.current());
+        Caller caller = callers.current();
+        Paging.Page<Contact> found = contacts.ofCustomer(new ContactFilter(id, ch, issue, start, end, null), paging, caller);
+        return paging.page(found.items().stream().map(c -> ContactView.of(c, caller)).toList(), found.total());
     }
 
     @GET
@@ -73,15 +79,16 @@ public class CustomerTimelineResource {
             + "channel, issueId. Paged. Partners see no internal entries and only their own location's contacts.")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
     @APIResponse(responseCode = "410", description = "The customer was erased")
-    public Paging.Page<Timeline.Item> timeline(@PathParam("id") UUID id,
-                                               @QueryParam("kind") @Parameter(description = "contact, issue or notification") String kind,
-                                               @QueryParam("channel") String channel,
-                                               @QueryParam("issueId") String issueId,
-                                               @QueryParam("page") String page, @QueryParam("size") String size) {
-        Paging paging = Params.paging(page, size);
-        Channel ch = Params.channel(channel);
-        return timeline.timeline(id, Params.kind(kind), ch == null ? null : ch.name(), Params.uuid("issueId", issueId),
-                callers.current(), paging);
+    public Paging.Page<Item> timeline(@PathParam("id") UUID id,
+                                      @QueryParam("kind") @Parameter(description = "contact, issue or notification") String kind,
+                                      @QueryParam("channel") String channel,
+                                      @QueryParam("issueId") String issueId,
+                                      @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = QueryParameters.paging(page, size);
+        Channel ch = QueryParameters.channel(channel);
+        Paging.Page<TimelineEntry> entries = timeline.timeline(id, QueryParameters.kind(kind), ch == null ? null : ch.name(),
+                QueryParameters.uuid("issueId", issueId), callers.current(), paging);
+        return paging.page(entries.items().stream().map(Item::of).toList(), entries.total());
     }
 
     @GET
@@ -92,7 +99,7 @@ public class CustomerTimelineResource {
     @APIResponse(responseCode = "200", description = "The summary")
     @APIResponse(responseCode = "404", description = "Nothing is known about this customer")
     @APIResponse(responseCode = "410", description = "The customer was erased")
-    public Timeline.Summary summary(@PathParam("id") UUID id) {
-        return timeline.summary(id);
+    public Summary summary(@PathParam("id") UUID id) {
+        return Summary.of(timeline.summary(id));
     }
 }

@@ -1,5 +1,6 @@
 package dev.anchor.contact.domain;
 
+import dev.anchor.contact.events.out.ContactState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -52,6 +53,12 @@ public class Contact {
                 summary, internalNotes, outcome, summaryRequested);
     }
 
+    /** The contact as contact.events publishes it: never its internal notes. */
+    public ContactState toState() {
+        return new ContactState(id, customerId, issueId, name(channel), name(direction), agentId, locationId, occurredAt,
+                durationSeconds, summary, summaryRequested, name(outcome), version);
+    }
+
     void apply(ContactDraft draft) {
         customerId = draft.customerId();
         issueId = draft.issueId();
@@ -65,6 +72,10 @@ public class Contact {
         internalNotes = blankToNull(draft.internalNotes());
         outcome = draft.outcome();
         summaryRequested = Boolean.TRUE.equals(draft.summaryRequested());
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static String blankToNull(String value) {

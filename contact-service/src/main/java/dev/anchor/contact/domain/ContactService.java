@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.anchor.blocks.http.ETags;
 import dev.anchor.blocks.http.MergePatch;
 import dev.anchor.blocks.http.Paging;
-import dev.anchor.blocks.problem.Problems;
-import dev.anchor.contact.messaging.ContactEvents;
-import dev.anchor.contact.persistence.ContactRepository;
-import dev.anchor.contact.persistence.ReadModelRepository;
+import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.contact.events.out.ContactEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -20,9 +17,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,88 +48,92 @@ public class ContactService {
         FIELDS.put("outcome", ContactDraft::outcome);
     }
 
-    private final ContactRepository contacts;
-    private final ReadModelRepository readModel;
+    private final Contacts contacts;
+    private final CustomerReplicas customers;
     private final ContactEvents events;
     private final Timeline timeline;
     private final Validator validator;
     private final ObjectMapper mapper;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ContactService(ContactRepository contacts, ReadModelRepository readModel, ContactEvents events,
-                          Timeline timeline, Validator validator, ObjectMapper mapper) {
+    public ContactService(Contacts contacts, CustomerReplicas customers, ContactEvents events, Timeline timeline,
+                          Validator validator, ObjectMapper mapper, Clock clock) {
         this.contacts = contacts;
-        this.readModel = readModel;
+        this.customers = customers;
         this.events = events;
         this.timeline = timeline;
         this.validator = validator;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @Transactional
-    public ContactView log(ContactDraft draft, Caller caller) {
+    public Contact log(ContactDraft draft, Caller caller) {
         if (caller.partner()) {
             if (draft.internalNotes() != null) {
-                throw Problems.forbidden("Partners cannot write internal notes");
+                throw new NotAllowed("Partners cannot write internal notes");
             }
             if (draft.locationId() == null || draft.locationId().isBlank()) {
                 draft = draft.withLocation(caller.location());
             } else if (!draft.locationId().equals(caller.location())) {
-                throw Problems.forbidden("Partners log contacts at their own location (" + caller.location() + ") only");
+                throw new NotAllowed("Partners log contacts at their own location (" + caller.location() + ") only");
             }
         }
-        draft = draft.withCustomer(timeline.currentCustomerId(draft.customerId()));
+        draft = draft.withCustomer(customers.currentId(draft.customerId()));
         check(draft);
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.apply(draft);
         contact.loggedBy = caller.name();
-        contact.createdAt = now();
+        contact.createdAt = ServiceClock.now(clock);
         contact.updatedAt = contact.createdAt;
-        contacts.persistAndFlush(contact);
+        contacts.add(contact);
         timeline.recordContact(contact);
-        events.logged(contact);
-        return ContactView.of(contact, caller.seesInternal());
+        events.logged(contact.toState());
+        return contact;
     }
 
     @Transactional
-    public ContactView get(UUID id, Caller caller) {
-        return ContactView.of(find(id, caller), caller.seesInternal());
+    public Contact get(UUID id, Caller caller) {
+        return find(id, caller);
     }
 
+    /** The contact's audit trail, oldest first (what of it the caller sees is the API's to show). */
     @Transactional
-    public List<AmendmentView> amendments(UUID id, Caller caller) {
+    public List<ContactAmendment> amendments(UUID id, Caller caller) {
         find(id, caller);
-        return contacts.amendments(id).stream().map(a -> view(a, caller)).toList();
+        return contacts.amendments(id);
     }
 
-    /** Applies a correction as a merge patch of the writable fields and keeps what it changed on the audit trail. */
+    /**
+     * Applies a correction as a merge patch of the writable fields and keeps what it changed on the audit trail.
+     * {@code expected} holds the versions the caller based it on.
+     */
     @Transactional
-    public ContactView amend(UUID id, String ifMatch, AmendmentRequest request, Caller caller) {
+    public Contact amend(UUID id, ExpectedVersions expected, String reason, JsonNode changes, Caller caller) {
         Contact contact = find(id, caller);
         if (contact.erased) {
-            throw Problems.gone("Contact " + id + " belongs to an erased customer and cannot be amended");
+            throw new Erased("Contact " + id + " belongs to an erased customer and cannot be amended");
         }
-        ETags.checkIfMatch(ifMatch, contact.version);
-        JsonNode changes = request.changes();
+        expected.check(contact.version);
         if (!changes.isObject() || changes.isEmpty()) {
-            throw Problems.invalidField("changes", "must be a JSON object with at least one field to change");
+            throw new InvalidField("changes", "must be a JSON object with at least one field to change");
         }
         if (changes.has("customerId")) {
-            throw Problems.invalidField("changes.customerId", "cannot be amended; log the contact on the right customer");
+            throw new InvalidField("changes.customerId", "cannot be amended; log the contact on the right customer");
         }
         // Only contact.logged sends the summary, so changing the wish later would promise a message nobody sends.
         if (changes.has("summaryRequested")) {
-            throw Problems.invalidField("changes.summaryRequested", "cannot be amended; it is set when the contact is logged");
+            throw new InvalidField("changes.summaryRequested", "cannot be amended; it is set when the contact is logged");
         }
         if (caller.partner() && changes.has("internalNotes")) {
-            throw Problems.forbidden("Partners cannot write internal notes");
+            throw new NotAllowed("Partners cannot write internal notes");
         }
         ContactDraft before = contact.draft();
         ContactDraft after = readDraft(MergePatch.apply(mapper.valueToTree(before), changes));
         validate(after);
         if (caller.partner() && !Objects.equals(after.locationId(), caller.location())) {
-            throw Problems.forbidden("Partners keep contacts at their own location (" + caller.location() + ")");
+            throw new NotAllowed("Partners keep contacts at their own location (" + caller.location() + ")");
         }
         check(after);
         contact.apply(after);
@@ -148,11 +147,11 @@ public class ContactService {
             }
         });
         if (changed.isEmpty()) {
-            throw Problems.unprocessable("The amendment changes nothing");
+            throw new NothingChanged("The amendment changes nothing");
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = ServiceClock.now(clock);
         contact.updatedAt = now;
-        contacts.flush();
+        contacts.writeChanges();
         List<String> fields = new ArrayList<>();
         changed.fieldNames().forEachRemaining(fields::add);
         ContactAmendment amendment = new ContactAmendment();
@@ -161,63 +160,44 @@ public class ContactService {
         amendment.version = contact.version;
         amendment.amendedBy = caller.name();
         amendment.amendedAt = now;
-        amendment.reason = request.reason().trim();
+        amendment.reason = reason.trim();
         amendment.fields = String.join(",", fields);
         amendment.changes = changed.toString();
         contacts.addAmendment(amendment);
         timeline.recordContact(contact);
-        events.amended(contact, caller.name(), now, amendment.reason, fields);
-        return ContactView.of(contact, caller.seesInternal());
+        events.amended(contact.toState(), caller.name(), now, amendment.reason, fields);
+        return contact;
     }
 
+    /** A customer's contacts as {@code caller} may see them; a merged customer's id lists the survivor's. */
     @Transactional
-    public Paging.Page<ContactView> ofCustomer(ContactRepository.Filter filter, Paging paging, Caller caller) {
-        ContactRepository.Filter effective = new ContactRepository.Filter(timeline.currentCustomerId(filter.customerId()),
-                filter.channel(), filter.issueId(), filter.from(), filter.to(), caller.partner() ? caller.location() : null);
-        Paging.Page<Contact> page = contacts.search(effective, paging);
-        return paging.page(page.items().stream().map(c -> ContactView.of(c, caller.seesInternal())).toList(), page.total());
+    public Paging.Page<Contact> ofCustomer(ContactFilter filter, Paging paging, Caller caller) {
+        return contacts.search(filter.forCustomer(customers.currentId(filter.customerId()),
+                caller.partner() ? caller.location() : null), paging);
     }
 
     private Contact find(UUID id, Caller caller) {
-        return contacts.findByIdOptional(id).filter(caller::mayRead)
-                .orElseThrow(() -> Problems.notFound("Contact", id));
+        return contacts.byId(id).filter(caller::mayRead).orElseThrow(() -> new NotFound("Contact", id));
     }
 
     /** The rules Bean Validation cannot express. */
     private void check(ContactDraft draft) {
         if (blank(draft.agentId()) && blank(draft.locationId())) {
-            throw Problems.invalidField("agentId", "an agentId or a locationId (or both) is required");
+            throw new InvalidField("agentId", "an agentId or a locationId (or both) is required");
         }
-        if (draft.occurredAt().isAfter(now().plus(CLOCK_SKEW))) {
-            throw Problems.invalidField("occurredAt", "must not be in the future");
+        if (draft.occurredAt().isAfter(ServiceClock.now(clock).plus(CLOCK_SKEW))) {
+            throw new InvalidField("occurredAt", "must not be in the future");
         }
-        readModel.customer(draft.customerId()).filter(CustomerReplica::erased).ifPresent(c -> {
-            throw Problems.gone("Customer " + draft.customerId() + " was erased");
-        });
-    }
-
-    private AmendmentView view(ContactAmendment a, Caller caller) {
-        List<String> fields = Arrays.stream(a.fields.split(",")).filter(f -> !f.isEmpty()).toList();
-        JsonNode changes = null;
-        if (a.changes != null) {
-            try {
-                ObjectNode all = (ObjectNode) mapper.readTree(a.changes);
-                if (!caller.seesInternal()) {
-                    all.remove("internalNotes");
-                }
-                changes = all;
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Amendment " + a.id + " has unreadable changes", e);
-            }
+        if (customers.isErased(draft.customerId())) {
+            throw new Erased("Customer " + draft.customerId() + " was erased");
         }
-        return new AmendmentView(a.version, a.amendedBy, a.amendedAt, a.reason, fields, changes);
     }
 
     private ContactDraft readDraft(JsonNode json) {
         try {
             return mapper.treeToValue(json, ContactDraft.class);
         } catch (JsonProcessingException e) {
-            throw Problems.unreadable(e);
+            throw new UnreadableChanges(e);
         }
     }
 
@@ -230,9 +210,5 @@ public class ContactService {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

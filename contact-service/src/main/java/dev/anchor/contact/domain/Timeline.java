@@ -1,122 +1,67 @@
 package dev.anchor.contact.domain;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.http.Paging;
-import dev.anchor.blocks.problem.Problems;
-import dev.anchor.contact.persistence.ContactRepository;
-import dev.anchor.contact.persistence.ReadModelRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The single view of a customer: the timeline (newest first) and the summary an agent reads when picking up. */
+/**
+ * The single view of a customer: the timeline (newest first), the summary an agent reads when picking up, and the
+ * contacts' lines on the timeline.
+ */
 @ApplicationScoped
 public class Timeline {
 
-    private final ReadModelRepository readModel;
-    private final ContactRepository contacts;
+    private final TimelineEntries entries;
+    private final CustomerReplicas customers;
+    private final IssueReplicas issues;
+    private final Contacts contacts;
     private final ObjectMapper mapper;
 
-    public Timeline(ReadModelRepository readModel, ContactRepository contacts, ObjectMapper mapper) {
-        this.readModel = readModel;
+    public Timeline(TimelineEntries entries, CustomerReplicas customers, IssueReplicas issues, Contacts contacts,
+                    ObjectMapper mapper) {
+        this.entries = entries;
+        this.customers = customers;
+        this.issues = issues;
         this.contacts = contacts;
         this.mapper = mapper;
     }
 
-    /** One line of the timeline as the API answers it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "TimelineItem", description = "A contact, an issue event or a notification on the customer's timeline")
-    public record Item(UUID id,
-                       @Schema(enumeration = {"contact", "issue", "notification"}) String kind,
-                       @Schema(description = "The event type, e.g. contact.logged, issue.commented, notification.delivered") String type,
-                       OffsetDateTime occurredAt, String channel, UUID issueId, String issueNumber,
-                       @Schema(description = "Staff only (an internal comment); partners never see these") boolean internal,
-                       @Schema(description = "One line an agent reads") String text,
-                       @Schema(type = SchemaType.OBJECT, description = "What else the entry is about: for a contact its direction, "
-                               + "outcome, agent, location and duration; for an issue event the issue status, the change and the "
-                               + "actor; for a notification its status, delivered or not, reason, subject and attempts")
-                       @JsonRawValue String detail) {
-
-        static Item of(TimelineEntry e) {
-            return new Item(e.id, e.kind, e.type, e.occurredAt, e.channel, e.issueId, e.issueNumber, e.internal, e.text,
-                    e.detail);
-        }
-    }
-
-    /** What an agent picking up a call needs at a glance. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "CustomerSummary")
-    public record Summary(UUID customerId, String name, String preferredChannel,
-                          @Schema(type = SchemaType.OBJECT, description = "The current mailing address as customer-service "
-                                  + "publishes it: label, line1, line2, postalCode, city, region, country")
-                          @JsonRawValue String mailingAddress,
-                          List<OpenIssue> openIssues, List<LastContact> lastContacts) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OpenIssue(UUID id, String number, String title, String status, NextAction nextAction) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NextAction(String what, String who, OffsetDateTime dueAt) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LastContact(Channel channel, UUID contactId, OffsetDateTime occurredAt, Direction direction,
-                              String summary, Outcome outcome) {
-    }
-
+    /** One page of the customer's timeline as {@code caller} may see it; a merged customer's id reads the survivor's. */
     @Transactional
-    public Paging.Page<Item> timeline(UUID customerId, String kind, String channel, UUID issueId, Caller caller,
-                                      Paging paging) {
-        UUID current = currentCustomerId(customerId);
-        readModel.customer(current).filter(CustomerReplica::erased).ifPresent(c -> {
-            throw Problems.gone("Customer " + customerId + " was erased");
-        });
-        Paging.Page<TimelineEntry> page = readModel.timeline(new ReadModelRepository.Filter(current, kind, channel, issueId,
+    public Paging.Page<TimelineEntry> timeline(UUID customerId, String kind, String channel, UUID issueId, Caller caller,
+                                               Paging paging) {
+        UUID current = customers.currentId(customerId);
+        if (customers.isErased(current)) {
+            throw new Erased("Customer " + customerId + " was erased");
+        }
+        return entries.page(new TimelineFilter(current, kind, channel, issueId,
                 caller.partner() ? caller.location() : null), paging);
-        return paging.page(page.items().stream().map(Item::of).toList(), page.total());
     }
 
     @Transactional
-    public Summary summary(UUID customerId) {
-        UUID current = currentCustomerId(customerId);
-        CustomerReplica customer = readModel.customer(current).orElse(null);
+    public CustomerSummary summary(UUID customerId) {
+        UUID current = customers.currentId(customerId);
+        CustomerReplica customer = customers.find(current);
         if (customer != null && customer.erased()) {
-            throw Problems.gone("Customer " + customerId + " was erased");
+            throw new Erased("Customer " + customerId + " was erased");
         }
-        List<OpenIssue> issues = readModel.openIssues(current).stream()
-                .map(i -> new OpenIssue(i.id, i.number, i.title, i.status, i.nextActionWhat == null ? null
-                        : new NextAction(i.nextActionWhat, i.nextActionWho, i.nextActionDueAt)))
-                .toList();
-        List<LastContact> last = contacts.lastPerChannel(current).stream()
-                .map(c -> new LastContact(c.channel, c.id, c.occurredAt, c.direction, c.summary, c.outcome))
-                .toList();
-        if (customer == null && issues.isEmpty() && last.isEmpty()) {
-            throw Problems.notFound("Customer", customerId);
+        List<IssueReplica> open = issues.openOf(current);
+        List<Contact> last = contacts.lastPerChannel(current);
+        if (customer == null && open.isEmpty() && last.isEmpty()) {
+            throw new NotFound("Customer", customerId);
         }
-        return new Summary(current, customer == null ? null : customer.displayName,
-                customer == null ? null : customer.preferredChannel, customer == null ? null : customer.mailingAddress,
-                issues, last);
-    }
-
-    /** The id everything of {@code customerId} is kept under: the survivor when it was merged into another record. */
-    public UUID currentCustomerId(UUID customerId) {
-        return readModel.customer(customerId).filter(CustomerReplica::merged).map(c -> c.mergedInto).orElse(customerId);
+        return new CustomerSummary(current, customer, open, last);
     }
 
     /** Writes (or rewrites, after an amendment) the contact's line on the timeline. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordContact(Contact contact) {
-        TimelineEntry existing = readModel.entry(contact.id).orElse(null);
+        TimelineEntry existing = entries.find(contact.id);
         TimelineEntry entry = existing != null ? existing : new TimelineEntry();
         entry.id = contact.id;
         entry.kind = TimelineEntry.CONTACT;
@@ -125,8 +70,8 @@ public class Timeline {
         entry.occurredAt = contact.occurredAt;
         entry.channel = contact.channel.name();
         entry.issueId = contact.issueId;
-        entry.issueNumber = contact.issueId == null ? null
-                : readModel.issue(contact.issueId).map(i -> i.number).orElse(null);
+        IssueReplica issue = contact.issueId == null ? null : issues.find(contact.issueId);
+        entry.issueNumber = issue == null ? null : issue.number;
         entry.locationId = contact.locationId;
         entry.internal = false;
         entry.text = contact.summary;
@@ -140,7 +85,7 @@ public class Timeline {
         detail.put("version", contact.version);
         entry.detail = detail.toString();
         if (existing == null) {
-            readModel.persist(entry);
+            entries.add(entry);
         }
     }
 }

@@ -1,30 +1,41 @@
 package dev.anchor.contact.persistence;
 
 import dev.anchor.blocks.http.Paging;
-import dev.anchor.contact.domain.Channel;
 import dev.anchor.contact.domain.Contact;
 import dev.anchor.contact.domain.ContactAmendment;
+import dev.anchor.contact.domain.ContactFilter;
+import dev.anchor.contact.domain.Contacts;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
+public class ContactRepository implements PanacheRepositoryBase<Contact, UUID>, Contacts {
 
-    /** Filters of a customer's contact list; null means any. */
-    public record Filter(UUID customerId, Channel channel, UUID issueId, OffsetDateTime from, OffsetDateTime to,
-                         String location) {
+    @Override
+    public Optional<Contact> byId(UUID id) {
+        return findByIdOptional(id);
     }
 
-    /** A customer's contacts matching every given filter, newest first. */
-    public Paging.Page<Contact> search(Filter filter, Paging paging) {
+    @Override
+    public void add(Contact contact) {
+        persistAndFlush(contact);
+    }
+
+    @Override
+    public void writeChanges() {
+        flush();
+    }
+
+    @Override
+    public Paging.Page<Contact> search(ContactFilter filter, Paging paging) {
         List<String> where = new ArrayList<>(List.of("c.customerId = :customer"));
         Map<String, Object> params = new HashMap<>(Map.of("customer", filter.customerId()));
         if (filter.channel() != null) {
@@ -59,11 +70,12 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         return paging.page(select.getResultList(), count.getSingleResult());
     }
 
+    @Override
     public List<Contact> ofCustomer(UUID customerId) {
         return list("customerId", customerId);
     }
 
-    /** The latest contact of the customer on each channel. */
+    @Override
     public List<Contact> lastPerChannel(UUID customerId) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = getEntityManager().createNativeQuery("""
@@ -76,23 +88,25 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         return list("id in ?1 order by occurredAt desc", ids);
     }
 
+    @Override
     public List<ContactAmendment> amendments(UUID contactId) {
         return getEntityManager()
                 .createQuery("from ContactAmendment a where a.contactId = :contact order by a.version", ContactAmendment.class)
                 .setParameter("contact", contactId).getResultList();
     }
 
+    @Override
     public void addAmendment(ContactAmendment amendment) {
         getEntityManager().persist(amendment);
     }
 
-    /** Moves a retired (merged) customer's contacts to the survivor. */
-    public void repoint(UUID from, UUID to) {
+    @Override
+    public void repoint(UUID retired, UUID survivor) {
         // the version moves on, so an amendment read before the move fails (412) instead of moving the contact back
-        update("customerId = ?1, version = version + 1 where customerId = ?2", to, from);
+        update("customerId = ?1, version = version + 1 where customerId = ?2", survivor, retired);
     }
 
-    /** Removes the personal text of a customer's contacts and their amendments; the non-personal facts remain. */
+    @Override
     public void anonymise(UUID customerId) {
         getEntityManager().createQuery("""
                         update ContactAmendment a set a.reason = null, a.changes = null

@@ -1,4 +1,4 @@
-package dev.anchor.contact.domain;
+package dev.anchor.contact.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

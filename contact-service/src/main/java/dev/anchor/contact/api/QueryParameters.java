@@ -3,6 +3,7 @@ package dev.anchor.contact.api;
 import dev.anchor.blocks.http.Paging;
 import dev.anchor.blocks.problem.Problems;
 import dev.anchor.contact.domain.Channel;
+import dev.anchor.contact.domain.TimelineEntry;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,11 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Query parameters read as text and checked here, so a malformed one is a 400 naming it (not a bare 404). */
-final class Params {
+final class QueryParameters {
 
-    static final Set<String> KINDS = Set.of("contact", "issue", "notification");
+    static final Set<String> KINDS = Set.of(TimelineEntry.CONTACT, TimelineEntry.ISSUE, TimelineEntry.NOTIFICATION);
 
-    private Params() {
+    private QueryParameters() {
     }
 
     static Paging paging(String page, String size) {

@@ -1,6 +1,11 @@
-package dev.anchor.contact.domain;
+package dev.anchor.contact.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.anchor.contact.domain.Caller;
+import dev.anchor.contact.domain.Channel;
+import dev.anchor.contact.domain.Contact;
+import dev.anchor.contact.domain.Direction;
+import dev.anchor.contact.domain.Outcome;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -28,9 +33,9 @@ public record ContactView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    public static ContactView of(Contact c, boolean withInternalNotes) {
+    static ContactView of(Contact c, Caller caller) {
         return new ContactView(c.id, c.customerId, c.issueId, c.channel, c.direction, c.agentId, c.locationId,
-                c.occurredAt, c.durationSeconds, c.summary, c.summaryRequested, withInternalNotes ? c.internalNotes : null,
+                c.occurredAt, c.durationSeconds, c.summary, c.summaryRequested, caller.seesInternal() ? c.internalNotes : null,
                 c.outcome, c.loggedBy, c.version > 0, c.erased ? Boolean.TRUE : null, c.version, c.createdAt, c.updatedAt);
     }
 }

@@ -1,0 +1,31 @@
+package dev.anchor.contact.domain;
+
+import dev.anchor.blocks.replica.VersionedReplicas;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What contact-service keeps of customer-service's customers (customer.events). */
+public interface CustomerReplicas {
+
+    /** The replica of {@code id}, or null when nothing is known of it yet. */
+    CustomerReplica find(UUID id);
+
+    void add(CustomerReplica replica);
+
+    /** The replicas merged into {@code survivor}. */
+    List<CustomerReplica> mergedInto(UUID survivor);
+
+    /** Replicas merged into {@code retired} now name {@code survivor}, so a merge is followed in one step. */
+    void repointMerges(UUID retired, UUID survivor);
+
+    /** The id everything of {@code customerId} is kept under: the survivor when it was merged into another record. */
+    default UUID currentId(UUID customerId) {
+        return VersionedReplicas.currentId(customerId, this::find);
+    }
+
+    default boolean isErased(UUID customerId) {
+        CustomerReplica replica = find(customerId);
+        return replica != null && replica.erased();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.anchor.contact.events.in;
+
+import dev.anchor.blocks.inbox.EventInbox;
+import dev.anchor.contact.domain.CustomerReplicaProjection;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Feeds the customer replica, and its merges and erasures, from customer.events. Each event is applied once (inbox);
+ * a malformed one is rejected whole and consumption goes on.
+ */
+@ApplicationScoped
+public class CustomerEventsConsumer {
+
+    static final String CONSUMER = "contact-service.customer.events";
+
+    private final EventInbox inbox;
+    private final CustomerReplicaProjection projection;
+
+    public CustomerEventsConsumer(EventInbox inbox, CustomerReplicaProjection projection) {
+        this.inbox = inbox;
+        this.projection = projection;
+    }
+
+    @Incoming("customer-events")
+    @Blocking
+    public void consume(String payload) {
+        inbox.apply(CONSUMER, payload, projection::apply);
+    }
+}
