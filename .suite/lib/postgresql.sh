@@ -92,12 +92,14 @@ detect_psql_mode() {
 
 provision_databases() {
   detect_psql_mode
+  # the services' databases, and building-blocks' for its own tests (anchor_blocks_test)
+  local owners=("${SERVICES[@]}" blocks)
   step postgresql "roles and databases anchor_{$(
     IFS=,
-    echo "${SERVICES[*]}"
+    echo "${owners[*]}"
   )}[_test] (via $PSQL_MODE)"
   local svc name db sql=""
-  for svc in "${SERVICES[@]}"; do
+  for svc in "${owners[@]}"; do
     name=anchor_$svc
     sql+="
 DO \$\$ BEGIN
@@ -115,7 +117,7 @@ ALTER DATABASE $db OWNER TO $name;"
   done
   psql_super >>"$LOGS/postgresql.log" 2>&1 <<<"$sql" ||
     { end_open_step; show_log_tail "$LOGS/postgresql.log"; die "creating roles and databases failed"; }
-  for svc in "${SERVICES[@]}"; do
+  for svc in "${owners[@]}"; do
     name=anchor_$svc
     PGPASSWORD=$name psql -X -q -w -h "$PG_HOST" -p "$PG_PORT" -U "$name" -d "${name}_test" -Atc 'select 1' \
       </dev/null >/dev/null 2>>"$LOGS/postgresql.log" ||

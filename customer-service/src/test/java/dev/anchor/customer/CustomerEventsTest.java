@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.EventStream;
 import dev.anchor.blocks.testing.TestJwt;
-import dev.anchor.customer.domain.CustomerDraft;
-import dev.anchor.customer.domain.CustomerService;
-import dev.anchor.customer.domain.EmailAddress;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CustomerEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Inject
-    CustomerService service;
 
     private EventStream stream;
 
@@ -104,17 +96,5 @@ class CustomerEventsTest {
                 .then().statusCode(412);
         as(AGENT).body("{\"emails\": [{\"address\": \"broken\"}]}").patch("/customers/{id}", id).then().statusCode(400);
         assertEquals(List.of("customer.registered"), EventStream.types(stream.during(id, Duration.ofSeconds(2))));
-    }
-
-    @Test
-    void aRolledBackTransactionPublishesNothing() {
-        CustomerDraft draft = new CustomerDraft("Rolled", "Back",
-                List.of(new EmailAddress("rolled.back@example.com", null, null)), null, null, null, null);
-        QuarkusTransaction.begin();
-        String id = service.register(draft).id().toString();
-        QuarkusTransaction.rollback();
-
-        assertEquals(List.of(), stream.during(id, Duration.ofSeconds(2)));
-        as(AGENT).get("/customers/{id}", id).then().statusCode(404);
     }
 }

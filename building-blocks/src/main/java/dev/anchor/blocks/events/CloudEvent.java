@@ -1,6 +1,7 @@
 package dev.anchor.blocks.events;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * {@code id} is the idempotency key consumers record; {@code subject} is the aggregate id and the Kafka key.
  */
 @RegisterForReflection // serialised by Jackson outside a REST return type (native image)
+@JsonIgnoreProperties(ignoreUnknown = true) // extension attributes (e.g. traceparent) are allowed by the spec
 public record CloudEvent(
         String specversion,
         UUID id,

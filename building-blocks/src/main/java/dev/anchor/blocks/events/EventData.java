@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -143,11 +144,15 @@ public final class EventData {
         return Optional.of(value.asBoolean());
     }
 
-    /** The text of {@code field} as a constant of {@code type} by its lower-case, dash-separated name. */
+    /**
+     * The text of {@code field} as a constant of {@code type} by its lower-case name, words joined by underscores as the
+     * contracts write them ({@code in_progress}) or by dashes ({@code in-progress}).
+     */
     public <E extends Enum<E>> E constant(String field, Class<E> type) {
         String value = text(field);
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().replace('_', '-').equalsIgnoreCase(value)) {
+            String name = constant.name().toLowerCase(Locale.ROOT);
+            if (name.equals(value) || name.replace('_', '-').equals(value)) {
                 return constant;
             }
         }

@@ -11,9 +11,11 @@ import dev.anchor.blocks.idempotency.IdempotentCreates;
 import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.CurrentCaller;
 import dev.anchor.blocks.security.Roles;
+import dev.anchor.customer.domain.Customer;
 import dev.anchor.customer.domain.CustomerDraft;
-import dev.anchor.customer.domain.CustomerService;
-import dev.anchor.customer.domain.CustomerState;
+import dev.anchor.customer.domain.CustomerMerge;
+import dev.anchor.customer.domain.CustomerPrivacy;
+import dev.anchor.customer.domain.CustomerRegistry;
 import dev.anchor.customer.domain.Preferences;
 import dev.anchor.customer.domain.SearchCriteria;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,22 +44,30 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
-/** The customer API: thin over {@link CustomerService}, it adds HTTP concerns (roles, ETags, idempotency). */
+/**
+ * The customer API: thin over the domain ({@link CustomerRegistry}, {@link CustomerMerge}, {@link CustomerPrivacy}), it
+ * adds HTTP concerns (roles, ETags, idempotency). Answers are views built in the transaction that read the record.
+ */
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 public class CustomerResource {
 
-    private final CustomerService service;
+    private final CustomerRegistry registry;
+    private final CustomerMerge merging;
+    private final CustomerPrivacy privacy;
     private final IdempotentCreates idempotency;
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
 
-    public CustomerResource(CustomerService service, IdempotentCreates idempotency, CurrentCaller caller,
-                            ObjectMapper mapper) {
-        this.service = service;
+    public CustomerResource(CustomerRegistry registry, CustomerMerge merging, CustomerPrivacy privacy,
+                            IdempotentCreates idempotency, CurrentCaller caller, ObjectMapper mapper) {
+        this.registry = registry;
+        this.merging = merging;
+        this.privacy = privacy;
         this.idempotency = idempotency;
         this.caller = caller;
         this.mapper = mapper;
@@ -74,9 +84,9 @@ public class CustomerResource {
     public Response register(@HeaderParam(IdempotentCreates.HEADER) @Parameter(description = "Makes retries safe") String key,
                              @Valid @NotNull CustomerDraft draft, UriInfo uri) {
         return idempotency.once(key, scope("POST /customers"), draft, () -> {
-            CustomerState customer = service.register(draft);
-            URI location = uri.getBaseUriBuilder().path("customers").path(customer.id().toString()).build();
-            return new Created(customer.id(), location, customer.version(), customer);
+            Customer customer = registry.register(draft);
+            URI location = uri.getBaseUriBuilder().path("customers").path(customer.id.toString()).build();
+            return new Created(customer.id, location, customer.version, CustomerView.of(customer));
         });
     }
 
@@ -89,11 +99,12 @@ public class CustomerResource {
     @APIResponse(responseCode = "308", description = "Merged into the record named by Location")
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "410", description = "Erased")
+    @Transactional
     public Response get(@PathParam("id") UUID id, UriInfo uri) {
-        CustomerState customer = service.get(id);
-        return switch (customer.status()) {
+        Customer customer = registry.get(id);
+        return switch (customer.status) {
             case merged -> Response.status(Response.Status.PERMANENT_REDIRECT)
-                    .location(uri.getBaseUriBuilder().path("customers").path(customer.mergedInto().toString()).build())
+                    .location(uri.getBaseUriBuilder().path("customers").path(customer.mergedInto.toString()).build())
                     .build();
             case erased -> throw Problems.gone("Customer " + id + " was erased");
             case active -> ok(customer);
@@ -104,6 +115,7 @@ public class CustomerResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
     @Operation(summary = "Find customers", description = "By email, phone (E.164), name fragment or external "
             + "reference; filters combine. Paged: page from 0, size up to 100.")
+    @Transactional
     public Paging.Page<?> search(@QueryParam("email") @Size(max = 254) String email,
                                  @QueryParam("phone") @Size(max = 30) String phone,
                                  @QueryParam("q") @Size(max = 200) @Parameter(description = "Part of the name") String q,
@@ -111,14 +123,13 @@ public class CustomerResource {
                                  @QueryParam("system") @Size(max = 50) String system,
                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         String normalisedPhone = phone == null ? null : phone.replaceAll("[\\s().-]", "");
-        Paging.Page<CustomerState> found = service.search(
+        Paging.Page<Customer> found = registry.search(
                 new SearchCriteria(blankToNull(email), blankToNull(normalisedPhone), blankToNull(q), blankToNull(reference),
                         blankToNull(system)), Paging.of(page, size));
-        if (caller.isPartnerOnly()) {
-            return new Paging.Page<>(found.items().stream().map(CustomerState::contactCard).toList(),
-                    found.page(), found.size(), found.total());
-        }
-        return found;
+        List<?> items = caller.isPartnerOnly()
+                ? found.items().stream().map(ContactCardView::of).toList()
+                : found.items().stream().map(CustomerView::of).toList();
+        return new Paging.Page<>(items, found.page(), found.size(), found.total());
     }
 
     @PATCH
@@ -129,11 +140,12 @@ public class CustomerResource {
             + "lists are replaced whole. Send If-Match with the ETag you read to avoid lost updates.")
     @APIResponse(responseCode = "200", description = "The changed customer and its new ETag")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @Transactional
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         if (body == null || body.isBlank()) {
             throw Problems.badRequest("A merge patch body is required");
         }
-        return ok(service.patch(id, ifMatch, parse(body)));
+        return ok(registry.patch(id, IfMatch.expected(ifMatch), parse(body)));
     }
 
     @PUT
@@ -142,9 +154,10 @@ public class CustomerResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Replace a customer's preferences", description = "Channel, fallback, language, time zone, "
             + "quiet hours and consent per category; critical messages cannot be turned off.")
+    @Transactional
     public Response replacePreferences(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                        @Valid @NotNull Preferences preferences) {
-        return ok(service.replacePreferences(id, ifMatch, preferences));
+        return ok(registry.replacePreferences(id, IfMatch.expected(ifMatch), preferences));
     }
 
     @POST
@@ -153,17 +166,19 @@ public class CustomerResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Merge a duplicate record of the same person into this one",
             description = "Emails, phones, addresses and references are united; the duplicate redirects here from now on.")
+    @Transactional
     public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull MergeRequest request) {
-        return ok(service.merge(id, request.duplicateId(), ifMatch));
+        return ok(merging.merge(id, request.duplicateId(), IfMatch.expected(ifMatch)));
     }
 
     @GET
     @Path("/{id}/export")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM})
     @Operation(summary = "Export everything held about a customer (GDPR access request)")
+    @Transactional
     public Response export(@PathParam("id") UUID id) {
-        return Response.ok(service.export(id))
+        return Response.ok(CustomerExportView.of(privacy.export(id)))
                 .header("Content-Disposition", "attachment; filename=\"customer-" + id + ".json\"")
                 .build();
     }
@@ -176,13 +191,13 @@ public class CustomerResource {
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "409", description = "The record was merged; erase the record it was merged into")
     public Response erase(@PathParam("id") UUID id) {
-        service.erase(id);
+        privacy.erase(id);
         return Response.noContent().build();
     }
 
-    private Response ok(CustomerState customer) {
-        Object body = caller.isPartnerOnly() ? customer.contactCard() : customer;
-        return Response.ok(body).tag(ETags.of(customer.version())).build();
+    private Response ok(Customer customer) {
+        Object body = caller.isPartnerOnly() ? ContactCardView.of(customer) : CustomerView.of(customer);
+        return Response.ok(body).tag(ETags.of(customer.version)).build();
     }
 
     private String scope(String operation) {

@@ -3,21 +3,45 @@ package dev.anchor.customer.persistence;
 import dev.anchor.blocks.http.Paging;
 import dev.anchor.customer.domain.Customer;
 import dev.anchor.customer.domain.CustomerStatus;
+import dev.anchor.customer.domain.Customers;
 import dev.anchor.customer.domain.SearchCriteria;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+public class CustomerRepository implements Customers {
 
-    /** Active customers matching every given filter, ordered by name. */
+    private final EntityManager em;
+
+    public CustomerRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Customer> byId(UUID id) {
+        return Optional.ofNullable(em.find(Customer.class, id));
+    }
+
+    @Override
+    public void add(Customer customer) {
+        em.persist(customer);
+        em.flush();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
     public Paging.Page<Customer> search(SearchCriteria criteria, Paging paging) {
         List<String> where = new ArrayList<>(List.of("c.status = :active"));
         Map<String, Object> params = new HashMap<>(Map.of("active", CustomerStatus.active));
@@ -42,10 +66,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
             }
         }
         String filter = " from Customer c where " + String.join(" and ", where);
-        TypedQuery<Customer> select = getEntityManager()
+        TypedQuery<Customer> select = em
                 .createQuery("select c" + filter + " order by lower(c.givenName), lower(c.familyName), c.id", Customer.class)
                 .setFirstResult(paging.offset()).setMaxResults(paging.size());
-        TypedQuery<Long> count = getEntityManager().createQuery("select count(c)" + filter, Long.class);
+        TypedQuery<Long> count = em.createQuery("select count(c)" + filter, Long.class);
         params.forEach((name, value) -> {
             select.setParameter(name, value);
             count.setParameter(name, value);
@@ -53,8 +77,9 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return paging.page(select.getResultList(), count.getSingleResult());
     }
 
-    /** Records earlier merged into {@code survivor}: the same person, erased along with it. */
+    @Override
     public List<Customer> mergedInto(UUID survivor) {
-        return list("mergedInto", survivor);
+        return em.createQuery("from Customer where mergedInto = :survivor", Customer.class)
+                .setParameter("survivor", survivor).getResultList();
     }
 }

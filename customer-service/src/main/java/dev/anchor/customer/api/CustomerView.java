@@ -1,16 +1,23 @@
-package dev.anchor.customer.domain;
+package dev.anchor.customer.api;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.anchor.customer.domain.Customer;
+import dev.anchor.customer.domain.CustomerStatus;
+import dev.anchor.customer.domain.EmailAddress;
+import dev.anchor.customer.domain.ExternalReference;
+import dev.anchor.customer.domain.PhoneNumber;
+import dev.anchor.customer.domain.PostalAddress;
+import dev.anchor.customer.domain.Preferences;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A customer as the API answers it and as events carry it: the whole state, so nobody needs to call back. */
+/** A customer as the API answers it: the whole record, with the version its ETag names. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection // serialised by Jackson outside a REST return type (native image)
-public record CustomerState(
+public record CustomerView(
         UUID id,
         CustomerStatus status,
         String givenName,
@@ -26,19 +33,10 @@ public record CustomerState(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    public static CustomerState of(Customer c) {
-        return new CustomerState(c.id, c.status, c.givenName, c.familyName, c.displayName(),
+    /** Must be called inside the transaction that read {@code c} (its lists load lazily). */
+    public static CustomerView of(Customer c) {
+        return new CustomerView(c.id, c.status, c.givenName, c.familyName, c.displayName(),
                 List.copyOf(c.emails), List.copyOf(c.phones), List.copyOf(c.addresses),
                 List.copyOf(c.externalReferences), c.preferences(), c.mergedInto, c.version, c.createdAt, c.updatedAt);
-    }
-
-    /** What a store or repair partner may see: who the customer is and how to reach them. */
-    public ContactCard contactCard() {
-        return new ContactCard(id, givenName, familyName, displayName, emails, phones);
-    }
-
-    @RegisterForReflection
-    public record ContactCard(UUID id, String givenName, String familyName, String displayName,
-                              List<EmailAddress> emails, List<PhoneNumber> phones) {
     }
 }

@@ -1,0 +1,61 @@
+package dev.anchor.customer.domain;
+
+import dev.anchor.blocks.idempotency.IdempotentCreates;
+import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.customer.events.out.CustomerErased;
+import dev.anchor.customer.events.out.CustomerEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A customer's GDPR rights: to see everything held about them (export) and to have it erased. */
+@ApplicationScoped
+public class CustomerPrivacy {
+
+    private final Customers customers;
+    private final CustomerEvents events;
+    private final IdempotentCreates idempotency;
+    private final Clock clock;
+
+    public CustomerPrivacy(Customers customers, CustomerEvents events, IdempotentCreates idempotency, Clock clock) {
+        this.customers = customers;
+        this.events = events;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** GDPR erasure of the customer and of every record merged into it; the ids stay so references hold. */
+    @Transactional
+    public void erase(UUID id) {
+        Customer customer = customers.existing(id);
+        if (customer.status == CustomerStatus.erased) {
+            return;
+        }
+        if (customer.status == CustomerStatus.merged) {
+            throw new CustomerConflict("Customer " + id + " was merged into " + customer.mergedInto + "; erase that record");
+        }
+        OffsetDateTime now = ServiceClock.now(clock);
+        List<UUID> merged = new ArrayList<>();
+        for (Customer retired : customers.mergedInto(id)) {
+            retired.erase(now);
+            idempotency.forget(retired.id);
+            merged.add(retired.id);
+        }
+        customer.erase(now);
+        idempotency.forget(customer.id);
+        customers.flush();
+        events.erased(new CustomerErased(customer.id, merged, now));
+    }
+
+    /** Everything held about the customer, for a subject access request. */
+    @Transactional
+    public CustomerExport export(UUID id) {
+        Customer customer = customers.active(id);
+        return new CustomerExport(ServiceClock.now(clock), customer, customers.mergedInto(id));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.anchor.customer.domain;
+
+import java.util.List;
+
+/** Fields of a draft that break the rules Bean Validation cannot express (two primaries, duplicates, …). */
+public class InvalidFields extends RuntimeException {
+
+    /** A JSON path such as {@code emails[1].address}, and what is wrong with it. */
+    public record Field(String field, String message) {
+    }
+
+    private final List<Field> fields;
+
+    public InvalidFields(List<Field> fields) {
+        super("Invalid fields: " + fields);
+        this.fields = List.copyOf(fields);
+    }
+
+    public static InvalidFields of(String field, String message) {
+        return new InvalidFields(List.of(new Field(field, message)));
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+}
