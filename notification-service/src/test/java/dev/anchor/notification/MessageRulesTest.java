@@ -5,7 +5,7 @@ import dev.anchor.notification.domain.CustomerContact;
 import dev.anchor.notification.domain.Language;
 import dev.anchor.notification.domain.QuietHours;
 import dev.anchor.notification.domain.SmsSegments;
-import dev.anchor.notification.sending.Dispatcher;
+import dev.anchor.notification.domain.Deliveries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,12 +74,12 @@ class MessageRulesTest {
     void retriesBackOffExponentiallyWithJitterUpToTheCap() {
         java.time.Duration base = java.time.Duration.ofSeconds(5);
         java.time.Duration max = java.time.Duration.ofMinutes(1);
-        assertEquals(java.time.Duration.ofSeconds(5), Dispatcher.backoff(base, max, 1, 0));
-        assertEquals(java.time.Duration.ofSeconds(10), Dispatcher.backoff(base, max, 2, 0));
-        assertEquals(java.time.Duration.ofSeconds(40), Dispatcher.backoff(base, max, 4, 0));
-        assertEquals(java.time.Duration.ofSeconds(60), Dispatcher.backoff(base, max, 9, 0));
-        assertEquals(java.time.Duration.ofMillis(12_500), Dispatcher.backoff(base, max, 2, 0.5));
-        assertTrue(Dispatcher.backoff(base, max, 2, 0.999).compareTo(java.time.Duration.ofSeconds(15)) < 0);
+        assertEquals(java.time.Duration.ofSeconds(5), Deliveries.backoff(base, max, 1, 0));
+        assertEquals(java.time.Duration.ofSeconds(10), Deliveries.backoff(base, max, 2, 0));
+        assertEquals(java.time.Duration.ofSeconds(40), Deliveries.backoff(base, max, 4, 0));
+        assertEquals(java.time.Duration.ofSeconds(60), Deliveries.backoff(base, max, 9, 0));
+        assertEquals(java.time.Duration.ofMillis(12_500), Deliveries.backoff(base, max, 2, 0.5));
+        assertTrue(Deliveries.backoff(base, max, 2, 0.999).compareTo(java.time.Duration.ofSeconds(15)) < 0);
     }
 
     @Test

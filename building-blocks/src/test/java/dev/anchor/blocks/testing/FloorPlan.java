@@ -12,6 +12,10 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.anchor.blocks.outbox.Outbox;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -21,6 +25,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
@@ -70,6 +75,7 @@ public final class FloorPlan {
         }
         assertEquals("", String.join("\n\n", violations), "the floor plan is broken");
         eventTypesAreRegisteredForReflection();
+        consumersAreNamedAndBlocking();
     }
 
     List<ArchRule> rules() {
@@ -143,6 +149,51 @@ public final class FloorPlan {
             }
         }
         assertEquals(List.of(), unregistered, "event types Jackson writes but nobody registered for reflection");
+    }
+
+    /** Each consumer claims events as {@code <service>.<topic>} and applies them on a worker thread, in order. */
+    private void consumersAreNamedAndBlocking() {
+        String service = root.substring(root.lastIndexOf('.') + 1) + "-service";
+        List<String> wrong = new ArrayList<>();
+        for (JavaClass type : classes) {
+            if (!type.getPackageName().startsWith(root + ".events.in")) {
+                continue;
+            }
+            Class<?> consumer = type.reflect();
+            for (Method method : consumer.getDeclaredMethods()) {
+                if (!annotated(method, "org.eclipse.microprofile.reactive.messaging.Incoming")) {
+                    continue;
+                }
+                if (!annotated(method, "io.smallrye.common.annotation.Blocking")) {
+                    wrong.add(method + " is not @io.smallrye.common.annotation.Blocking");
+                }
+                String name = consumerName(consumer);
+                if (name == null || !name.matches(Pattern.quote(service) + "\\.[a-z]+\\.events")) {
+                    wrong.add(consumer.getName() + ".CONSUMER is " + name + ", not " + service + ".<topic>");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "consumers that break the naming or threading rule");
+    }
+
+    // by name: a service without consumers has no messaging API on its classpath
+    private static boolean annotated(Method method, String annotation) {
+        for (Annotation present : method.getAnnotations()) {
+            if (present.annotationType().getName().equals(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String consumerName(Class<?> consumer) {
+        try {
+            Field field = consumer.getDeclaredField("CONSUMER");
+            field.setAccessible(true);
+            return Modifier.isStatic(field.getModifiers()) ? String.valueOf(field.get(null)) : null;
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            return null;
+        }
     }
 
     private static boolean isPayload(JavaClass type) {

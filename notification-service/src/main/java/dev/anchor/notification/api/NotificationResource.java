@@ -3,8 +3,9 @@ package dev.anchor.notification.api;
 import dev.anchor.blocks.http.Paging;
 import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.Roles;
+import dev.anchor.notification.domain.Notification;
 import dev.anchor.notification.domain.NotificationQueries;
-import dev.anchor.notification.domain.NotificationView;
+import dev.anchor.notification.domain.NotificationStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,10 +43,12 @@ public class NotificationResource {
                                               @QueryParam("status") String status,
                                               @QueryParam("page") @Parameter(description = "From 0", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)) String page,
                                               @QueryParam("size") @Parameter(description = "1 to 100, default 20", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)) String size) {
-        if (status != null && !NotificationQueries.STATUSES.contains(status)) {
-            throw Problems.invalidField("status", "must be one of queued, sent, delivered, failed, suppressed");
-        }
-        return queries.list(uuid("customerId", customerId), uuid("issueId", issueId), status, Paging.of(integer("page", page), integer("size", size)));
+        NotificationStatus wanted = status == null ? null : NotificationStatus.of(status).orElseThrow(() ->
+                Problems.invalidField("status", "must be one of queued, sent, delivered, failed, suppressed"));
+        Paging.Page<Notification> found = queries.list(uuid("customerId", customerId),
+                uuid("issueId", issueId), wanted, Paging.of(integer("page", page), integer("size", size)));
+        return new Paging.Page<>(found.items().stream().map(NotificationView::of).toList(), found.page(), found.size(),
+                found.total());
     }
 
     @GET
@@ -55,7 +58,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "The notification and its delivery state")
     @APIResponse(responseCode = "404", description = "No such notification")
     public NotificationView get(@PathParam("id") UUID id) {
-        return queries.get(id);
+        return NotificationView.of(queries.get(id));
     }
 
     static Integer integer(String field, String value) {

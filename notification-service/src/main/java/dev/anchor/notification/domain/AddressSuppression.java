@@ -1,6 +1,5 @@
 package dev.anchor.notification.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -12,7 +11,7 @@ import java.time.OffsetDateTime;
 /** An address that hard-bounced or complained; never written to again (a changed address is not in here). */
 @Entity
 @Table(name = "address_suppression")
-public class AddressSuppression extends PanacheEntityBase {
+public class AddressSuppression {
 
     @Embeddable
     public record Key(String channel, String address) implements Serializable {

@@ -5,7 +5,16 @@ import java.util.function.BiPredicate;
 /** The channel for a message: the preferred one, or the other only when the customer allows fallback. */
 public final class Channels {
 
-    public record Choice(String channel, String fallback, String reason) {
+    /**
+     * The channel to use and the fallback allowed later; or, when {@code refused} is set, the preferred channel and
+     * why nothing can be sent on either.
+     */
+    public record Choice(String channel, String fallback, SuppressionReason refused) {
+
+        /** The suppression reason as stored ({@code no-address:sms}), or null when a channel is usable. */
+        public String reason() {
+            return refused == null ? null : refused.text(channel);
+        }
     }
 
     private Channels() {
@@ -19,10 +28,7 @@ public final class Channels {
         return "sms".equals(channel) ? "email" : "sms";
     }
 
-    /**
-     * @param suppressed whether (channel, address) bounced or complained
-     * @return the channel to use and the fallback allowed later, or a reason to suppress
-     */
+    /** @param suppressed whether (channel, address) bounced or complained */
     public static Choice choose(CustomerContact c, String defaultChannel, BiPredicate<String, String> suppressed) {
         String preferred = c.preferredChannel == null ? defaultChannel : c.preferredChannel;
         String other = other(preferred);
@@ -34,8 +40,8 @@ public final class Channels {
         if (otherUsable) {
             return new Choice(other, null, null);
         }
-        String address = address(c, preferred);
-        return new Choice(preferred, null, address == null ? "no-address:" + preferred : "address-suppressed:" + preferred);
+        return new Choice(preferred, null, address(c, preferred) == null
+                ? SuppressionReason.NO_ADDRESS : SuppressionReason.ADDRESS_SUPPRESSED);
     }
 
     static boolean usable(CustomerContact c, String channel, BiPredicate<String, String> suppressed) {

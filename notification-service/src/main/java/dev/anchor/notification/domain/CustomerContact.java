@@ -1,6 +1,7 @@
 package dev.anchor.notification.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.anchor.blocks.replica.ReplicaStatus;
+import dev.anchor.blocks.replica.VersionedReplica;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,11 +12,12 @@ import java.util.UUID;
 /** The replica of a customer: how to reach them and what they agreed to, as customer.events last told us. */
 @Entity
 @Table(name = "customer_contact")
-public class CustomerContact extends PanacheEntityBase {
+public class CustomerContact implements VersionedReplica {
     @Id
     public UUID id;
+    /** The version of the state last applied; -1 for a tombstone first heard of through a merge or erasure. */
     public long version;
-    /** active, merged or erased (a tombstone without personal data). */
+    /** {@link ReplicaStatus#value()}: active, merged or erased (a tombstone without personal data). */
     public String status;
     public String displayName;
     public String email;
@@ -31,13 +33,13 @@ public class CustomerContact extends PanacheEntityBase {
     public UUID mergedInto;
     public OffsetDateTime updatedAt;
 
-    public boolean active() {
-        return "active".equals(status);
+    public boolean isActive() {
+        return replicaStatus() == ReplicaStatus.ACTIVE;
     }
 
     /** Drops everything personal, keeping the id and version so late events cannot bring it back. */
     public void erase(OffsetDateTime at) {
-        status = "erased";
+        status = ReplicaStatus.ERASED.value();
         displayName = null;
         email = null;
         phone = null;
@@ -47,5 +49,20 @@ public class CustomerContact extends PanacheEntityBase {
         quietStart = null;
         quietEnd = null;
         updatedAt = at;
+    }
+
+    @Override
+    public long replicaVersion() {
+        return version;
+    }
+
+    @Override
+    public ReplicaStatus replicaStatus() {
+        return ReplicaStatus.of(status);
+    }
+
+    @Override
+    public UUID replicaMergedInto() {
+        return mergedInto;
     }
 }

@@ -1,6 +1,5 @@
 package dev.anchor.notification.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** What the templates need of an issue, from issue.events. */
 @Entity
 @Table(name = "issue_replica")
-public class IssueReplica extends PanacheEntityBase {
+public class IssueReplica {
     @Id
     public UUID id;
     public long version;

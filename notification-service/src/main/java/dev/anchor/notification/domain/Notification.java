@@ -1,6 +1,7 @@
 package dev.anchor.notification.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.anchor.notification.events.out.NotificationState;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,24 +9,27 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** One message to a customer (or the decision not to send one) and its delivery state. */
 @Entity
 @Table(name = "notification")
-public class Notification extends PanacheEntityBase {
+public class Notification {
     @Id
     public UUID id;
     public UUID customerId;
     public UUID issueId;
     public UUID triggerEventId;
     public String triggerType;
+    /** A {@link Template.Category} name: critical, service or marketing. */
     public String category;
     public boolean urgent;
     public String channel;
     public String fallbackChannel;
-    /** queued, sent, delivered, failed or suppressed. */
-    public String status;
+    @Convert(converter = NotificationStatusConverter.class)
+    public NotificationStatus status;
+    /** While queued a {@link HoldReason} (or a fallback's cause), when suppressed a {@link SuppressionReason}, when failed the error. */
     public String reason;
     public String template;
     public String language;
@@ -45,8 +49,9 @@ public class Notification extends PanacheEntityBase {
     public OffsetDateTime sentAt;
     public OffsetDateTime deliveredAt;
     /**
-     * While it waits: the parts it tells, a JSON array of {eventId, type, template, urgent, issue, change} as the
-     * events carried them, so it can be decided again (customer arrived) or combined with a later change (digest).
+     * While it waits: the parts it tells ({@link MessageParts}), a JSON array of {eventId, type, template, urgent,
+     * issue, change} as the events carried them, so it can be decided again (customer arrived) or combined with a
+     * later change (digest).
      */
     @ColumnTransformer(write = "?::jsonb")
     public String parts;
@@ -54,10 +59,35 @@ public class Notification extends PanacheEntityBase {
     public long version;
 
     /** It no longer waits (sent, delivered, failed or suppressed): what it told stays in its rendered bodies. */
-    public void settle(String status, String reason) {
+    public void settle(NotificationStatus status, String reason) {
         this.status = status;
         this.reason = reason;
         this.dueAt = null;
         this.parts = null;
+    }
+
+    public boolean isHeldForCustomer() {
+        return status == NotificationStatus.QUEUED && HoldReason.AWAITING_CUSTOMER.text().equals(reason);
+    }
+
+    /** The subject as shown: only an email has one. */
+    public String shownSubject() {
+        return "email".equals(channel) ? subject : null;
+    }
+
+    /** When it goes out, as shown: only while queued. */
+    public OffsetDateTime shownDueAt() {
+        return status == NotificationStatus.QUEUED ? utc(dueAt) : null;
+    }
+
+    /** Its state as notification.events carry it: what was said and its state, never the address. */
+    public NotificationState state() {
+        return new NotificationState(id, customerId, issueId, new NotificationState.Trigger(triggerEventId, triggerType),
+                category, channel, status.value(), reason, template, language, shownSubject(), summary, attempts,
+                utc(createdAt), shownDueAt(), utc(sentAt), utc(deliveredAt));
+    }
+
+    public static OffsetDateTime utc(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

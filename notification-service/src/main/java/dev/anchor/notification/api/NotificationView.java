@@ -1,10 +1,11 @@
-package dev.anchor.notification.domain;
+package dev.anchor.notification.api;
+
+import dev.anchor.notification.domain.Notification;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** A notification as the API and notification.events show it: what was said and its state, never the address. */
+/** A notification as the API shows it: what was said and its state, never the address. */
 public record NotificationView(
         UUID id,
         UUID customerId,
@@ -29,12 +30,8 @@ public record NotificationView(
 
     public static NotificationView of(Notification n) {
         return new NotificationView(n.id, n.customerId, n.issueId, new Trigger(n.triggerEventId, n.triggerType),
-                n.category, n.channel, n.status, n.reason, n.template, n.language,
-                "email".equals(n.channel) ? n.subject : null, n.summary, n.attempts, utc(n.createdAt),
-                "queued".equals(n.status) ? utc(n.dueAt) : null, utc(n.sentAt), utc(n.deliveredAt));
-    }
-
-    private static OffsetDateTime utc(OffsetDateTime t) {
-        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+                n.category, n.channel, n.status.value(), n.reason, n.template, n.language, n.shownSubject(), n.summary,
+                n.attempts, Notification.utc(n.createdAt), n.shownDueAt(), Notification.utc(n.sentAt),
+                Notification.utc(n.deliveredAt));
     }
 }

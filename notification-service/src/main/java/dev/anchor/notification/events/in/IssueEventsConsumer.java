@@ -1,16 +1,17 @@
-package dev.anchor.notification.messaging;
+package dev.anchor.notification.events.in;
 
 import dev.anchor.blocks.inbox.EventInbox;
 import dev.anchor.notification.domain.IssueNotifier;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Turns issue.events into notification decisions, each event applied once (deduplicated by its id). */
+/** Turns issue.events into the issue replica and notification decisions, each event applied once (deduplicated by its id). */
 @ApplicationScoped
 public class IssueEventsConsumer {
 
-    static final String CONSUMER = "notification-service/issue-events";
+    static final String CONSUMER = "notification-service.issue.events";
+
     private final EventInbox inbox;
     private final IssueNotifier notifier;
 
@@ -20,12 +21,8 @@ public class IssueEventsConsumer {
     }
 
     @Incoming("issue-events")
-    @Blocking(ordered = true)
+    @Blocking // one event after another, so the order of a partition is kept
     public void consume(String payload) {
-        inbox.apply(CONSUMER, payload, event -> {
-            if (event.type().startsWith("issue.") && event.data() != null && event.data().isObject()) {
-                notifier.apply(event.id(), event.type(), event.data());
-            }
-        });
+        inbox.apply(CONSUMER, payload, notifier::apply);
     }
 }

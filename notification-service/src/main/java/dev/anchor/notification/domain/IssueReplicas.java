@@ -1,0 +1,15 @@
+package dev.anchor.notification.domain;
+
+import java.util.UUID;
+
+/** The issues notification-service knows from issue.events (kept in persistence/). */
+public interface IssueReplicas {
+
+    /** The replica, or null when the issue is not known. */
+    IssueReplica byId(UUID id);
+
+    void add(IssueReplica replica);
+
+    /** The issues of {@code retired} belong to {@code survivor} (a merge). */
+    void moveToCustomer(UUID retired, UUID survivor);
+}

@@ -1,0 +1,36 @@
+package dev.anchor.notification.events.out;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A notification as notification.events carry it (docs/events/notification.defs.schema.json): what was said and its
+ * state, never the address. Null members are left out.
+ */
+@RegisterForReflection // serialised by Jackson into the outbox, outside a REST return type (native image)
+public record NotificationState(
+        UUID id,
+        UUID customerId,
+        UUID issueId,
+        Trigger trigger,
+        String category,
+        String channel,
+        String status,
+        String reason,
+        String template,
+        String language,
+        String subject,
+        String summary,
+        int attempts,
+        OffsetDateTime createdAt,
+        OffsetDateTime dueAt,
+        OffsetDateTime sentAt,
+        OffsetDateTime deliveredAt) {
+
+    /** The event that caused it. */
+    @RegisterForReflection
+    public record Trigger(UUID eventId, String type) {
+    }
+}
