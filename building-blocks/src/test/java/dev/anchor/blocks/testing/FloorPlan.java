@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -49,17 +50,22 @@ public final class FloorPlan {
     private final String root;
     private final JavaClasses classes;
 
-    private FloorPlan(String root) {
+    private FloorPlan(String root, ImportOption scope) {
         this.root = root;
         this.classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(scope)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(root);
     }
 
     /** The main classes of the service whose packages start with {@code root} (e.g. {@code dev.anchor.issue}). */
     public static FloorPlan of(String root) {
-        return new FloorPlan(root);
+        return new FloorPlan(root, ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+    }
+
+    /** Test classes too: for the rules' own test, over a deliberately broken sample. */
+    static FloorPlan includingTests(String root) {
+        return new FloorPlan(root, location -> true);
     }
 
     /** Every rule of the floor plan; each failure names the classes that break it. */
@@ -116,6 +122,12 @@ public final class FloorPlan {
         rules.add(noClasses().that().resideInAnyPackage(persistence).should().dependOnClassesThat()
                 .resideInAnyPackage(api, eventsIn, eventsOut)
                 .because("repositories serve the domain only"));
+        rules.add(noClasses().that(inService().and(resideOutsideOfPackages(api, domain, persistence, eventsIn, eventsOut)))
+                .should().dependOnClassesThat(resideInAnyPackage(api, persistence, eventsIn, eventsOut))
+                .because("adapters (sending, …) serve the domain only"));
+        rules.add(noClasses().that(inService().and(resideOutsideOfPackages(persistence))).should()
+                .dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .because("queries live in persistence/"));
         rules.add(noClasses().that().resideInAPackage(eventsIn).should().dependOnClassesThat()
                 .resideInAnyPackage(api, persistence)
                 .because("consumers hand events to the domain"));
@@ -123,7 +135,7 @@ public final class FloorPlan {
     }
 
     /** Every record, enum or class in events.out that is not a bean, and every service type inside them. */
-    private void eventTypesAreRegisteredForReflection() {
+    void eventTypesAreRegisteredForReflection() {
         Deque<Class<?>> toCheck = new ArrayDeque<>();
         for (JavaClass type : classes) {
             if (type.getPackageName().startsWith(root + ".events.out") && !type.isAnonymousClass()
