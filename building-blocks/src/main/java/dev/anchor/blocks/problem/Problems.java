@@ -39,8 +39,15 @@ public final class Problems {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or format";
+            String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : e instanceof RefusedValue ? e.getOriginalMessage()
+                    : "has the wrong type or format";
             return invalidField(field, message);
+        }
+        if (e instanceof JsonMappingException) {
+            // Jackson's own words name our classes here: say what is wrong in the caller's terms
+            return badRequest(e.getOriginalMessage().startsWith("Trailing token")
+                    ? "The body has more after the JSON document" : "The body is not a JSON object of the documented shape");
         }
         return badRequest("The body is not valid JSON: " + e.getOriginalMessage());
     }
