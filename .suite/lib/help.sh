@@ -70,6 +70,37 @@ Exits with Maven's exit code. A broker this command started is stopped at the en
 EOF
 }
 
+usage_bench() {
+  cat <<EOF
+./suite bench [--only PARTS | --skip PARTS] [--rates 50,100,200,400] [--seconds 10] [--concurrency 8,32,64]
+              [--warmup 5] [--jars DIR] [--pgbench-scale 10] [--fraction 0.5] [--all-rates]
+              [--timeline-sample 20] [--poll-ms 50] [--drain-timeout 120] [--dataset 200]
+              [--endpoints issue,timeline,comment]
+
+Measures the running suite (./suite up first) and prints one table; the same figures, with the machine's
+cores, memory and load average, go to .suite/run/bench/bench-<time>.json (and latest.json). A benchmark:
+it prints figures and never fails on them; run it on a quiet machine (see docs/benchmarks.md). PARTS
+(comma-separated; all three by default):
+  startup    stops the four services, starts each alone ("started in" from its log, time to 200 on
+             /q/health/ready, VmRSS), then all four together, and leaves them running; the jars are this
+             checkout's unless --jars DIR names another built checkout. Skipped when a service runs
+             outside ./suite.
+  freshness  at each rate (issue openings/s, --seconds each): registers one customer per issue (half
+             email, half SMS), waits for every consumer, opens the issues at that constant rate and
+             measures openedAt -> email accepted by SMTP (sentAt), -> SMS at the sink (receivedAt),
+             -> the issue.opened entry on GET /customers/{id}/timeline (about --timeline-sample issues
+             a second, polled every --poll-ms); p50/p99/max. Stops at the knee: the first rate whose
+             p99 exceeds 1 s, whose achieved rate is below 90 % of the target, or that loses messages
+             (--all-rates runs the rest anyway).
+  api        GET /issues/{id}, GET /customers/{id}/timeline, POST /issues/{id}/comments (internal) at each
+             --concurrency: the peak (closed model), then --fraction of it at a constant rate (open
+             model, latency from the intended send time); pgbench -S with the same client counts on
+             the same server (database $BENCH_PG, initialised once at --pgbench-scale); API/pgbench ratio.
+Load: .suite/bench/load-client (Vert.x HTTP client + HdrHistogram), built here on first use.
+Also: RSS after start and after the load for the services, Kafka, GreenMail, the SMS sink and PostgreSQL.
+EOF
+}
+
 usage() {
   cat <<EOF
 suite — run Anchor on this machine (no Docker needed)
@@ -88,6 +119,9 @@ commands:
   events <topic> [--from-beginning] [--max N] [--key ID]
                                 print a topic's events (key, then the CloudEvent), as they arrive;
                                 --key keeps one aggregate's and stops 5 s after the last
+  bench [--only PARTS] [--rates R,..] [--seconds N] [--concurrency C,..]
+                                performance figures against the running suite: freshness,
+                                API next to pgbench -S, start-up and RSS (a table, and JSON)
   help [command]                this text, or a command's details
 
 Ports: customer ${SERVICE_PORT[customer]}, issue ${SERVICE_PORT[issue]}, contact ${SERVICE_PORT[contact]}, notification ${SERVICE_PORT[notification]}, PostgreSQL $PG_PORT,
@@ -106,6 +140,7 @@ cmd_help() {
     logs) usage_logs ;;
     token) usage_token ;;
     test) usage_test ;;
+    bench) usage_bench ;;
     *) usage ;;
   esac
 }
