@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.TestJwt;
-import dev.anchor.issue.statuspage.MissThrottle;
+import dev.anchor.issue.api.statuspage.TokenGuessThrottle;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +62,7 @@ class ErasureTest {
     AgroalDataSource db;
 
     @Inject
-    MissThrottle throttle;
+    TokenGuessThrottle throttle;
 
     private EventPublisher publisher;
 
@@ -116,8 +116,8 @@ class ErasureTest {
         ObjectNode failed = notification("notification.failed", id, marker + " mail summary", marker + " bounced");
         publisher.send("contact.events", contact);
         publisher.send("notification.events", failed);
-        awaitApplied("issue-service.contacts", contact);
-        awaitApplied("issue-service.notifications", failed);
+        awaitApplied("issue-service.contact.events", contact);
+        awaitApplied("issue-service.notification.events", failed);
         // An issue of a record later merged into the customer (the merge has not reached issue-service).
         String dupIssue = as(AGENT).body("""
                 {"customerId": "%s", "title": "%s duplicate title", "description": "%s duplicate description",
@@ -140,7 +140,7 @@ class ErasureTest {
         ObjectNode erased = erasedEvent(customer, duplicate);
         EventSchemas.assertValid(erased);
         publisher.send("customer.events", erased);
-        awaitApplied("issue-service.customer-replica", erased);
+        awaitApplied("issue-service.customer.events", erased);
 
         // Redelivery and late events about the erased customer and their issue.
         ObjectNode lateUpdate = IssueFixtures.customerState(customer, marker + "Late Name", "de", "Europe/Berlin", 9, "active");
@@ -152,9 +152,9 @@ class ErasureTest {
         publisher.send("contact.events", lateContact);
         publisher.send("contact.events", contact);
         publisher.send("notification.events", lateMail);
-        awaitApplied("issue-service.customer-replica", lateUpdateEvent);
-        awaitApplied("issue-service.contacts", lateContact);
-        awaitApplied("issue-service.notifications", lateMail);
+        awaitApplied("issue-service.customer.events", lateUpdateEvent);
+        awaitApplied("issue-service.contact.events", lateContact);
+        awaitApplied("issue-service.notification.events", lateMail);
         // Staff may still work the issue; what they write about the erased customer does not stay on the trail.
         as(BOB).body(Map.of("text", marker + " late agent comment", "visibility", "public"))
                 .post("/issues/{id}/comments", id).then().statusCode(201);

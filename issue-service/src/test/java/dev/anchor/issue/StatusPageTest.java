@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.EventStream;
 import dev.anchor.blocks.testing.TestJwt;
-import dev.anchor.issue.statuspage.MissThrottle;
+import dev.anchor.issue.api.statuspage.TokenGuessThrottle;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StatusPageTest {
 
     @Inject
-    MissThrottle throttle;
+    TokenGuessThrottle throttle;
 
     @BeforeEach
     void cleanSlate() {

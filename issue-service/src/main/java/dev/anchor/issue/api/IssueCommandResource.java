@@ -4,28 +4,20 @@ import dev.anchor.blocks.http.ETags;
 import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.CurrentCaller;
 import dev.anchor.blocks.security.Roles;
-import dev.anchor.issue.domain.ActionRequest;
-import dev.anchor.issue.domain.CommentRequest;
-import dev.anchor.issue.domain.CustomerErasure;
-import dev.anchor.issue.domain.HandoffRequest;
+import dev.anchor.issue.domain.Handoff;
 import dev.anchor.issue.domain.Issue;
+import dev.anchor.issue.domain.IssueCasework;
 import dev.anchor.issue.domain.IssueFinder;
 import dev.anchor.issue.domain.IssueLifecycle;
 import dev.anchor.issue.domain.IssueOwnership;
-import dev.anchor.issue.domain.IssueState;
-import dev.anchor.issue.domain.IssueWork;
-import dev.anchor.issue.domain.NextActionRequest;
-import dev.anchor.issue.domain.ReopenRequest;
-import dev.anchor.issue.domain.StatusChangeRequest;
+import dev.anchor.issue.domain.NextAction;
+import dev.anchor.issue.domain.ResolutionAction;
+import dev.anchor.issue.domain.StatusLinks;
 import dev.anchor.issue.domain.TimelineEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import dev.anchor.issue.domain.Clocks;
-import dev.anchor.issue.domain.IssueJournal;
-import dev.anchor.issue.domain.StatusLinks;
-import dev.anchor.issue.persistence.StatusTokens;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -41,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Map;
+
 /**
  * Changes to an issue by staff: ownership, next action, comments, actions, status, close and reopen. Each answers
  * the issue (or the new timeline entry) and honours {@code If-Match}.
@@ -53,26 +47,19 @@ public class IssueCommandResource {
 
     private final IssueFinder finder;
     private final IssueOwnership ownership;
-    private final IssueWork work;
+    private final IssueCasework casework;
     private final IssueLifecycle lifecycle;
-    private final Callers callers;
     private final StatusLinks links;
-    private final StatusTokens tokens;
-    private final IssueJournal journal;
-    private final CustomerErasure erasure;
+    private final CallerAsActor caller;
 
-    public IssueCommandResource(IssueFinder finder, IssueOwnership ownership, IssueWork work, IssueLifecycle lifecycle,
-                                Callers callers, StatusLinks links, StatusTokens tokens, IssueJournal journal,
-                                CustomerErasure erasure) {
-        this.erasure = erasure;
-        this.links = links;
-        this.tokens = tokens;
-        this.journal = journal;
+    public IssueCommandResource(IssueFinder finder, IssueOwnership ownership, IssueCasework casework,
+                                IssueLifecycle lifecycle, StatusLinks links, CallerAsActor caller) {
         this.finder = finder;
         this.ownership = ownership;
-        this.work = work;
+        this.casework = casework;
         this.lifecycle = lifecycle;
-        this.callers = callers;
+        this.links = links;
+        this.caller = caller;
     }
 
     @POST
@@ -83,7 +70,7 @@ public class IssueCommandResource {
     @APIResponse(responseCode = "200", description = "You own the issue now")
     @APIResponse(responseCode = "409", description = "The issue already has an owner, or is closed")
     public Response take(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(ownership.take(finder.forUpdate(id, ifMatch), callers.current()));
+        return ok(ownership.take(forUpdate(id, ifMatch), caller.actor()));
     }
 
     @POST
@@ -96,7 +83,9 @@ public class IssueCommandResource {
     @APIResponse(responseCode = "403", description = "Neither the owner nor a supervisor")
     public Response handOff(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull HandoffRequest request) {
-        return ok(ownership.handOff(finder.forUpdate(id, ifMatch), request, callers.current()));
+        Handoff handoff = new Handoff(request.toAgentId(), request.toAgentName(), request.introduction(),
+                request.previousOwnerBackAt());
+        return ok(ownership.handOff(forUpdate(id, ifMatch), handoff, caller.actor()));
     }
 
     @PUT
@@ -106,7 +95,8 @@ public class IssueCommandResource {
     @Operation(summary = "Set the next expected action", description = "What, who (agent, customer, partner), due when.")
     public Response nextAction(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull NextActionRequest request) {
-        return ok(work.setNextAction(finder.forUpdate(id, ifMatch), request, callers.current()));
+        NextAction next = new NextAction(request.what(), request.who(), request.dueAt());
+        return ok(casework.setNextAction(forUpdate(id, ifMatch), next, caller.actor()));
     }
 
     @POST
@@ -118,11 +108,11 @@ public class IssueCommandResource {
     @APIResponse(responseCode = "201", description = "The comment as it stands on the timeline")
     public Response comment(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull CommentRequest request) {
-        Issue issue = finder.forUpdate(id, ifMatch);
-        if (!callers.maySee(issue)) {
+        Issue issue = forUpdate(id, ifMatch);
+        if (!caller.maySee(issue)) {
             throw Problems.notFound("Issue", id);
         }
-        return created(issue, work.comment(issue, request, callers.current()));
+        return created(issue, casework.comment(issue, request.text(), request.visibility(), caller.actor()));
     }
 
     @POST
@@ -140,7 +130,9 @@ public class IssueCommandResource {
     public Response action(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ActionRequest request) {
         Issue issue = visibleForUpdate(id, ifMatch);
-        return created(issue, work.takeAction(issue, request, callers.current()));
+        ResolutionAction action = new ResolutionAction(request.kind(), request.amount(), request.currency(),
+                request.place(), request.scheduledAt(), request.note());
+        return created(issue, casework.takeAction(issue, action, caller.actor()));
     }
 
     @POST
@@ -152,7 +144,7 @@ public class IssueCommandResource {
     @APIResponse(responseCode = "409", description = "Not allowed from the current status")
     public Response status(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull StatusChangeRequest request) {
-        return ok(lifecycle.changeStatus(finder.forUpdate(id, ifMatch), request.status(), callers.current()));
+        return ok(lifecycle.changeStatus(forUpdate(id, ifMatch), request.status(), caller.actor()));
     }
 
     @POST
@@ -164,7 +156,7 @@ public class IssueCommandResource {
     @APIResponse(responseCode = "403", description = "Not the owner")
     @APIResponse(responseCode = "409", description = "Already closed")
     public Response close(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(lifecycle.close(finder.forUpdate(id, ifMatch), callers.current()));
+        return ok(lifecycle.close(forUpdate(id, ifMatch), caller.actor()));
     }
 
     @POST
@@ -175,7 +167,7 @@ public class IssueCommandResource {
     @APIResponse(responseCode = "409", description = "Not resolved or closed, or the reopen window has passed")
     public Response reopen(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReopenRequest request) {
-        return ok(lifecycle.reopen(finder.forUpdate(id, ifMatch), request.reason().strip(), callers.current()));
+        return ok(lifecycle.reopen(forUpdate(id, ifMatch), request.reason().strip(), caller.actor()));
     }
 
     @POST
@@ -187,14 +179,8 @@ public class IssueCommandResource {
     @APIResponse(responseCode = "201", description = "{statusUrl}")
     @APIResponse(responseCode = "422", description = "The issue's customer was erased: no status page")
     public Response newStatusLink(@PathParam("idOrNumber") String id) {
-        Issue issue = finder.forUpdate(id, null);
-        if (erasure.customerErased(issue.id)) {
-            throw Problems.unprocessable("The customer of issue " + issue.number + " was erased; it has no status page");
-        }
-        String url = links.newLink(issue.id, Clocks.now());
-        journal.append(issue.id, callers.current(), "status-link.issued",
-                IssueJournal.Entry.internally("New status-page link issued", null), java.util.UUID.randomUUID());
-        return Response.status(Response.Status.CREATED).entity(java.util.Map.of("statusUrl", url)).build();
+        String url = links.issueAnother(finder.forUpdate(id), caller.actor());
+        return Response.status(Response.Status.CREATED).entity(Map.of("statusUrl", url)).build();
     }
 
     @DELETE
@@ -204,30 +190,34 @@ public class IssueCommandResource {
     @Operation(summary = "Revoke every status-page link of the issue", description = "They answer 404 from now on.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revokeStatusLinks(@PathParam("idOrNumber") String id) {
-        Issue issue = finder.forUpdate(id, null);
-        int revoked = tokens.revokeAll(issue.id, Clocks.now());
-        journal.append(issue.id, callers.current(), "status-link.revoked",
-                IssueJournal.Entry.internally(revoked + " status-page link(s) revoked", null), java.util.UUID.randomUUID());
+        links.revokeAll(finder.forUpdate(id), caller.actor());
         return Response.noContent().build();
     }
 
+    /** The issue to change, locked for this transaction, and still at the version {@code If-Match} names (else 412). */
+    private Issue forUpdate(String id, String ifMatch) {
+        Issue issue = finder.forUpdate(id);
+        ETags.checkIfMatch(ifMatch, issue.version);
+        return issue;
+    }
+
     /**
-     * The issue to change, as {@link IssueFinder#forUpdate} but checked against a partner's location first, so a
-     * partner learns nothing (not even a stale ETag) about an issue not shared with them.
+     * The issue to change, as {@link #forUpdate} but checked against a partner's location first, so a partner learns
+     * nothing (not even a stale ETag) about an issue not shared with them.
      */
     private Issue visibleForUpdate(String id, String ifMatch) {
-        if (callers.isPartnerOnly() && callers.location() == null) {
+        if (caller.isPartnerOnly() && caller.location() == null) {
             throw Problems.forbidden("A partner token must name its location (claim `"
                     + CurrentCaller.LOCATION_CLAIM + "`)");
         }
-        if (!callers.maySee(finder.get(id))) {
+        if (!caller.maySee(finder.get(id))) {
             throw Problems.notFound("Issue", id);
         }
-        return finder.forUpdate(id, ifMatch);
+        return forUpdate(id, ifMatch);
     }
 
     private static Response ok(Issue issue) {
-        return Response.ok(IssueState.of(issue)).tag(ETags.of(issue.version)).build();
+        return Response.ok(IssueView.of(issue)).tag(ETags.of(issue.version)).build();
     }
 
     private static Response created(Issue issue, TimelineEntry entry) {

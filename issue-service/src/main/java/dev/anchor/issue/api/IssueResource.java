@@ -8,16 +8,11 @@ import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.Roles;
 import dev.anchor.issue.domain.Actor;
 import dev.anchor.issue.domain.ActorRole;
-import dev.anchor.issue.domain.Clocks;
 import dev.anchor.issue.domain.Issue;
-import dev.anchor.issue.domain.IssueDraft;
+import dev.anchor.issue.domain.IssueFilter;
 import dev.anchor.issue.domain.IssueFinder;
 import dev.anchor.issue.domain.IssueOpening;
-import dev.anchor.issue.domain.IssueQuery;
-import dev.anchor.issue.domain.IssueState;
 import dev.anchor.issue.domain.IssueStatus;
-import dev.anchor.issue.persistence.IssueRepository;
-import dev.anchor.issue.persistence.TimelineRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -41,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** Opening, reading and finding issues, and their audit trail. Changes to an issue are in {@link IssueCommandResource}. */
@@ -51,19 +47,14 @@ public class IssueResource {
 
     private final IssueOpening opening;
     private final IssueFinder finder;
-    private final IssueRepository issues;
-    private final TimelineRepository timeline;
     private final IdempotentCreates idempotency;
-    private final Callers callers;
+    private final CallerAsActor caller;
 
-    public IssueResource(IssueOpening opening, IssueFinder finder, IssueRepository issues,
-                         TimelineRepository timeline, IdempotentCreates idempotency, Callers callers) {
+    public IssueResource(IssueOpening opening, IssueFinder finder, IdempotentCreates idempotency, CallerAsActor caller) {
         this.opening = opening;
         this.finder = finder;
-        this.issues = issues;
-        this.timeline = timeline;
         this.idempotency = idempotency;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @POST
@@ -77,15 +68,15 @@ public class IssueResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "422", description = "Unknown or erased customer, or Idempotency-Key reused for another request")
     public Response open(@HeaderParam(IdempotentCreates.HEADER) @Parameter(description = "Makes retries safe") String key,
-                         @Valid @NotNull IssueDraft draft, UriInfo uri) {
-        Actor actor = callers.current();
-        if (Boolean.TRUE.equals(draft.takeOwnership()) && actor.role() == ActorRole.system) {
+                         @Valid @NotNull OpenIssueRequest request, UriInfo uri) {
+        Actor actor = caller.actor();
+        if (request.ownershipTaken() && actor.role() == ActorRole.system) {
             throw Problems.unprocessable("A system caller cannot own an issue; leave takeOwnership out");
         }
-        return idempotency.once(key, actor.id() + " POST /issues", draft, () -> {
-            Issue issue = opening.open(draft, actor);
+        return idempotency.once(key, actor.id() + " POST /issues", request, () -> {
+            Issue issue = opening.open(request.draft(), actor);
             URI location = uri.getBaseUriBuilder().path("issues").path(issue.id.toString()).build();
-            return new Created(issue.id, location, issue.version, IssueState.of(issue));
+            return new Created(issue.id, location, issue.version, IssueView.of(issue));
         });
     }
 
@@ -99,7 +90,7 @@ public class IssueResource {
     @APIResponse(responseCode = "404", description = "No such issue (or not shared with the partner's location)")
     public Response get(@PathParam("idOrNumber") String idOrNumber) {
         Issue issue = visible(idOrNumber);
-        return Response.ok(IssueState.of(issue)).tag(ETags.of(issue.version)).build();
+        return Response.ok(IssueView.of(issue)).tag(ETags.of(issue.version)).build();
     }
 
     @GET
@@ -107,22 +98,22 @@ public class IssueResource {
     @Transactional
     @Operation(summary = "Find issues", description = "Filters combine; overdue=true lists issues whose next action "
             + "is past due or whose SLA clock ran out. Newest first; paged: page from 0, size up to 100.")
-    public Paging.Page<IssueState> search(@QueryParam("customerId") String customerId,
-                                          @QueryParam("ownerId") @Size(max = 100) String ownerId,
-                                          @QueryParam("status") String status,
-                                          @QueryParam("overdue") Boolean overdue,
-                                          @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Paging.Page<IssueView> search(@QueryParam("customerId") String customerId,
+                                         @QueryParam("ownerId") @Size(max = 100) String ownerId,
+                                         @QueryParam("status") String status,
+                                         @QueryParam("overdue") Boolean overdue,
+                                         @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Paging paging = Paging.of(page, size);
         String location = null;
-        if (callers.isPartnerOnly()) {
-            location = callers.location();
+        if (caller.isPartnerOnly()) {
+            location = caller.location();
             if (location == null) {
-                return paging.page(java.util.List.of(), 0);
+                return paging.page(List.of(), 0);
             }
         }
-        var found = issues.search(new IssueQuery(uuid("customerId", customerId), blankToNull(ownerId), status(status), overdue, location),
-                paging, Clocks.now());
-        return paging.page(found.items().stream().map(IssueState::of).toList(), found.total());
+        var filter = new IssueFilter(uuid("customerId", customerId), blankToNull(ownerId), status(status), overdue, location);
+        var found = finder.search(filter, paging);
+        return paging.page(found.items().stream().map(IssueView::of).toList(), found.total());
     }
 
     @GET
@@ -136,13 +127,13 @@ public class IssueResource {
                                               @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Paging paging = Paging.of(page, size == null ? 100 : size);
         Issue issue = visible(idOrNumber);
-        var entries = timeline.of(issue.id, !callers.isPartnerOnly(), paging);
+        var entries = finder.timeline(issue, !caller.isPartnerOnly(), paging);
         return paging.page(entries.items().stream().map(TimelineView::of).toList(), entries.total());
     }
 
     private Issue visible(String idOrNumber) {
         Issue issue = finder.get(idOrNumber);
-        if (!callers.maySee(issue)) {
+        if (!caller.maySee(issue)) {
             throw Problems.notFound("Issue", idOrNumber);
         }
         return issue;

@@ -1,7 +1,6 @@
 package dev.anchor.issue.domain;
 
-import dev.anchor.blocks.problem.Problems;
-import dev.anchor.issue.persistence.CustomerReplicaRepository;
+import dev.anchor.blocks.replica.VersionedReplicas;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -11,28 +10,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerDirectory {
 
-    private final CustomerReplicaRepository customers;
+    private final CustomerReplicas customers;
 
-    public CustomerDirectory(CustomerReplicaRepository customers) {
+    public CustomerDirectory(CustomerReplicas customers) {
         this.customers = customers;
     }
 
-    /** The active customer an issue can be opened for: a merged record leads to its survivor; else 422. */
+    /** The active customer an issue can be opened for: a merged record leads to its survivor; else refused. */
     public CustomerReplica requireActive(UUID customerId) {
-        CustomerReplica customer = customers.findById(customerId);
-        for (int hops = 0; customer != null && customer.mergedInto != null && hops < 10; hops++) {
-            customer = customers.findById(customer.mergedInto);
-        }
-        if (customer == null) {
-            throw Problems.unprocessable("Customer " + customerId + " is not known to issue-service");
-        }
+        CustomerReplica customer = VersionedReplicas.resolve(customerId, customers::byId)
+                .orElseThrow(() -> new Refused("Customer " + customerId + " is not known to issue-service"));
         if (!customer.isActive()) {
-            throw Problems.unprocessable("Customer " + customerId + " was " + customer.status + "; no issue can be opened");
+            throw new Refused("Customer " + customerId + " was " + customer.status + "; no issue can be opened");
         }
         return customer;
     }
 
     public Optional<CustomerReplica> find(UUID customerId) {
-        return Optional.ofNullable(customers.findById(customerId));
+        return Optional.ofNullable(customers.byId(customerId));
     }
 }

@@ -1,11 +1,8 @@
 package dev.anchor.issue.domain;
 
 import dev.anchor.blocks.idempotency.IdempotentCreates;
-import dev.anchor.issue.persistence.CustomerReplicaRepository;
-import dev.anchor.issue.persistence.IssueRepository;
-import dev.anchor.issue.persistence.StatusTokens;
+import dev.anchor.blocks.replica.ReplicaStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
@@ -37,16 +34,16 @@ public class CustomerErasure {
             "issue.reopened", "issue.sla-breached", "issue.customer-changed", "contact.logged", "contact.amended",
             "notification.sent", "status-link.issued", "status-link.revoked");
 
-    private final EntityManager em;
-    private final IssueRepository issues;
-    private final CustomerReplicaRepository customers;
+    private final Issues issues;
+    private final TimelineEntries timeline;
+    private final CustomerReplicas customers;
     private final StatusTokens tokens;
     private final IdempotentCreates idempotency;
 
-    public CustomerErasure(EntityManager em, IssueRepository issues, CustomerReplicaRepository customers,
-                           StatusTokens tokens, IdempotentCreates idempotency) {
-        this.em = em;
+    public CustomerErasure(Issues issues, TimelineEntries timeline, CustomerReplicas customers, StatusTokens tokens,
+                           IdempotentCreates idempotency) {
         this.issues = issues;
+        this.timeline = timeline;
         this.customers = customers;
         this.tokens = tokens;
         this.idempotency = idempotency;
@@ -71,25 +68,17 @@ public class CustomerErasure {
 
     /** True when the issue's customer was erased: anything new about it must not keep personal text. */
     public boolean customerErased(UUID issueId) {
-        Issue issue = issues.findById(issueId);
+        Issue issue = issues.byId(issueId);
         if (issue == null) {
             return false;
         }
-        CustomerReplica customer = customers.findById(issue.customerId);
-        return customer != null && CustomerReplica.ERASED.equals(customer.status);
+        CustomerReplica customer = customers.byId(issue.customerId);
+        return customer != null && customer.replicaStatus() == ReplicaStatus.ERASED;
     }
 
     /** Erases the issue's trail entries not erased yet (the trigger allows exactly this, once per entry). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int eraseEntries(UUID issueId, OffsetDateTime now) {
-        em.flush();
-        return em.createNativeQuery("""
-                        update issue_entry set erased_at = :now, detail = null,
-                            actor_name = case when actor_role = 'customer' then null else actor_name end,
-                            summary = case when kind in (:fixed) then summary else :erased end
-                        where issue_id = :issue and erased_at is null""")
-                .setParameter("issue", issueId).setParameter("now", now)
-                .setParameter("fixed", FIXED_SUMMARIES).setParameter("erased", ERASED)
-                .executeUpdate();
+        return timeline.erase(issueId, FIXED_SUMMARIES, ERASED, now);
     }
 }

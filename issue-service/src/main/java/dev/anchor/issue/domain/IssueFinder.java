@@ -1,20 +1,24 @@
 package dev.anchor.issue.domain;
 
-import dev.anchor.blocks.http.ETags;
-import dev.anchor.blocks.problem.Problems;
-import dev.anchor.issue.persistence.IssueRepository;
+import dev.anchor.blocks.http.Paging;
+import dev.anchor.blocks.time.ServiceClock;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.UUID;
 
-/** Finds an issue by id or by the number the customer reads out; an unknown one is a 404. */
+/** Finds issues: by id or by the number the customer reads out (an unknown one is {@link NotFound}), by filter, and their trail. */
 @ApplicationScoped
 public class IssueFinder {
 
-    private final IssueRepository issues;
+    private final Issues issues;
+    private final TimelineEntries timeline;
+    private final Clock clock;
 
-    public IssueFinder(IssueRepository issues) {
+    public IssueFinder(Issues issues, TimelineEntries timeline, Clock clock) {
         this.issues = issues;
+        this.timeline = timeline;
+        this.clock = clock;
     }
 
     public Issue get(String idOrNumber) {
@@ -24,25 +28,32 @@ public class IssueFinder {
         }
         String number = idOrNumber == null ? null : IssueNumbers.normalise(idOrNumber);
         if (number == null) {
-            return notFound(idOrNumber);
+            throw new NotFound("Issue", idOrNumber);
         }
-        return issues.findByNumber(number).orElseGet(() -> notFound(idOrNumber));
+        return issues.byNumber(number).orElseThrow(() -> new NotFound("Issue", idOrNumber));
     }
 
     public Issue get(UUID id) {
-        Issue issue = issues.findById(id);
-        return issue != null ? issue : notFound(id);
-    }
-
-    /** The issue to change, locked for this transaction and checked against {@code If-Match}. */
-    public Issue forUpdate(String idOrNumber, String ifMatch) {
-        Issue issue = issues.lock(get(idOrNumber).id);
-        ETags.checkIfMatch(ifMatch, issue.version);
+        Issue issue = issues.byId(id);
+        if (issue == null) {
+            throw new NotFound("Issue", id);
+        }
         return issue;
     }
 
-    private static Issue notFound(Object id) {
-        throw Problems.notFound("Issue", id);
+    /** The issue to change, locked for this transaction (the caller checks the version it expected). */
+    public Issue forUpdate(String idOrNumber) {
+        return issues.lock(get(idOrNumber).id);
+    }
+
+    /** Issues matching {@code filter}, newest first; overdue as of now. */
+    public Paging.Page<Issue> search(IssueFilter filter, Paging paging) {
+        return issues.search(filter, paging, ServiceClock.now(clock));
+    }
+
+    /** The issue's trail, oldest first; only its public entries unless {@code withInternal}. */
+    public Paging.Page<TimelineEntry> timeline(Issue issue, boolean withInternal, Paging paging) {
+        return timeline.of(issue.id, withInternal, paging);
     }
 
     private static UUID parseUuid(String value) {

@@ -1,11 +1,13 @@
 package dev.anchor.issue.domain;
 
-import dev.anchor.issue.messaging.IssueEvents;
-import dev.anchor.issue.persistence.TimelineRepository;
+import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.issue.events.out.IssueChange;
+import dev.anchor.issue.events.out.IssueEventWriter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -15,28 +17,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class IssueJournal {
 
-    private final EntityManager em;
-    private final TimelineRepository timeline;
-    private final IssueEvents events;
+    private final Issues issues;
+    private final TimelineEntries timeline;
+    private final IssueEventWriter events;
     private final CustomerErasure erasure;
+    private final Clock clock;
 
-    public IssueJournal(EntityManager em, TimelineRepository timeline, IssueEvents events, CustomerErasure erasure) {
-        this.em = em;
+    public IssueJournal(Issues issues, TimelineEntries timeline, IssueEventWriter events, CustomerErasure erasure,
+                        Clock clock) {
+        this.issues = issues;
         this.timeline = timeline;
         this.events = events;
         this.erasure = erasure;
+        this.clock = clock;
     }
 
     /** One entry of the trail for a change: what it reads like, and who may see it. */
-    public record Entry(Visibility visibility, String summary, String detail, Handoff handoff) {
+    public record Entry(Visibility visibility, String summary, String detail, Owners owners) {
 
         public Entry(Visibility visibility, String summary, String detail) {
             this(visibility, summary, detail, null);
         }
 
-        /** The same entry, recording the facts of a handoff as well. */
-        public Entry with(Handoff handoff) {
-            return new Entry(visibility, summary, detail, handoff);
+        /** The same entry, recording the owners of a handoff as well. */
+        public Entry with(Owners owners) {
+            return new Entry(visibility, summary, detail, owners);
         }
 
         public static Entry publicly(String summary, String detail) {
@@ -49,19 +54,20 @@ public class IssueJournal {
     }
 
     /** Who owns the issue after a handoff, who had it before, and when they are back (or null). */
-    public record Handoff(String ownerName, String previousOwnerName, java.time.OffsetDateTime previousOwnerBackAt) {
+    public record Owners(String ownerName, String previousOwnerName, OffsetDateTime previousOwnerBackAt) {
+    }
+
+    /** Records {@code change}: on the trail as its event type, and as that event on issue.events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry record(Issue issue, Actor actor, IssueChange change, Entry entry) {
+        return record(issue, actor, change, entry, UUID.randomUUID());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public TimelineEntry record(Issue issue, Actor actor, String type, Object change, Entry entry) {
-        return record(issue, actor, type, change, entry, UUID.randomUUID());
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TimelineEntry record(Issue issue, Actor actor, String type, Object change, Entry entry, UUID entryId) {
-        em.flush();
-        TimelineEntry line = append(issue.id, actor, type, entry, entryId);
-        events.publish(type, issue, change, actor);
+    public TimelineEntry record(Issue issue, Actor actor, IssueChange change, Entry entry, UUID entryId) {
+        issues.flush();
+        TimelineEntry line = append(issue.id, actor, IssueChange.type(change), entry, entryId);
+        events.write(EventRecords.issue(issue), change, EventRecords.actor(actor));
         return line;
     }
 
@@ -79,13 +85,13 @@ public class IssueJournal {
         line.channel = actor.channel();
         line.summary = entry.summary();
         line.detail = entry.detail();
-        line.at = Clocks.now();
-        if (entry.handoff() != null) {
-            line.ownerName = entry.handoff().ownerName();
-            line.previousOwnerName = entry.handoff().previousOwnerName();
-            line.previousOwnerBackAt = entry.handoff().previousOwnerBackAt();
+        line.at = ServiceClock.now(clock);
+        if (entry.owners() != null) {
+            line.ownerName = entry.owners().ownerName();
+            line.previousOwnerName = entry.owners().previousOwnerName();
+            line.previousOwnerBackAt = entry.owners().previousOwnerBackAt();
         }
-        timeline.persist(line);
+        timeline.add(line);
         if (erasure.customerErased(issueId)) {
             // Arrived after the customer was erased (a late contact or notification, a comment): keep no personal text.
             erasure.eraseEntries(issueId, line.at);

@@ -1,8 +1,11 @@
 package dev.anchor.issue.domain;
 
+import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.issue.events.out.IssueChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,10 +15,12 @@ public class IssueLifecycle {
 
     private final IssueJournal journal;
     private final IssueSettings settings;
+    private final Clock clock;
 
-    public IssueLifecycle(IssueJournal journal, IssueSettings settings) {
+    public IssueLifecycle(IssueJournal journal, IssueSettings settings, Clock clock) {
         this.journal = journal;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -25,9 +30,10 @@ public class IssueLifecycle {
         }
         IssueRules.requireOwnerOrSupervisor(issue, actor, "change its status");
         IssueStatus from = issue.status;
-        issue.moveTo(to, Clocks.now());
-        IssueWork.respond(issue, actor);
-        journal.record(issue, actor, "issue.status-changed", new Changes.StatusChanged(from, to),
+        OffsetDateTime now = ServiceClock.now(clock);
+        issue.moveTo(to, now);
+        IssueCasework.respond(issue, actor, now);
+        journal.record(issue, actor, new IssueChange.StatusChanged(from.name(), to.name()),
                 IssueJournal.Entry.publicly("Status: " + to.customerLabel(), null));
         return issue;
     }
@@ -35,9 +41,9 @@ public class IssueLifecycle {
     /** The customer answered while the issue waited on them: it is back with us, and the SLA clocks run again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Issue customerReplied(Issue issue, Actor customer) {
-        issue.moveTo(IssueStatus.in_progress, Clocks.now());
-        journal.record(issue, customer, "issue.status-changed",
-                new Changes.StatusChanged(IssueStatus.waiting_on_customer, IssueStatus.in_progress),
+        issue.moveTo(IssueStatus.in_progress, ServiceClock.now(clock));
+        journal.record(issue, customer,
+                new IssueChange.StatusChanged(IssueStatus.waiting_on_customer.name(), IssueStatus.in_progress.name()),
                 IssueJournal.Entry.publicly("Status: " + IssueStatus.in_progress.customerLabel(), null));
         return issue;
     }
@@ -52,8 +58,8 @@ public class IssueLifecycle {
         if (!byCustomer) {
             IssueRules.requireOwner(issue, actor, "close it");
         }
-        issue.moveTo(IssueStatus.closed, Clocks.now());
-        journal.record(issue, actor, "issue.closed", new Changes.Closed(byCustomer ? "customer" : "owner"),
+        issue.moveTo(IssueStatus.closed, ServiceClock.now(clock));
+        journal.record(issue, actor, new IssueChange.Closed(byCustomer ? "customer" : "owner"),
                 IssueJournal.Entry.publicly("Closed by " + (byCustomer ? "the customer" : actor.displayName()), null));
         return issue;
     }
@@ -61,17 +67,16 @@ public class IssueLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public Issue reopen(Issue issue, String reason, Actor actor) {
         requireReopenable(issue);
-        issue.moveTo(IssueStatus.in_progress, Clocks.now());
+        issue.moveTo(IssueStatus.in_progress, ServiceClock.now(clock));
         issue.resolvedAt = null;
         issue.closedAt = null;
-        journal.record(issue, actor, "issue.reopened", new Changes.Reopened(reason),
-                IssueJournal.Entry.publicly("Reopened", reason));
+        journal.record(issue, actor, new IssueChange.Reopened(reason), IssueJournal.Entry.publicly("Reopened", reason));
         return issue;
     }
 
     /** Whether a customer's reply can still reopen the issue (else it opens a new, linked one). */
     public boolean withinReopenWindow(Issue issue) {
-        return issue.status != IssueStatus.closed || reopenDeadline(issue).isAfter(Clocks.now());
+        return issue.status != IssueStatus.closed || reopenDeadline(issue).isAfter(ServiceClock.now(clock));
     }
 
     private void requireReopenable(Issue issue) {

@@ -1,9 +1,11 @@
 package dev.anchor.issue.domain;
 
-import dev.anchor.issue.persistence.IssueRepository;
+import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.issue.events.out.IssueChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -13,21 +15,23 @@ public class IssueOpening {
 
     private static final int NUMBER_ATTEMPTS = 10;
 
-    private final IssueRepository issues;
+    private final Issues issues;
     private final CustomerDirectory customers;
     private final StatusLinks links;
     private final IssueJournal journal;
     private final IssueSettings settings;
     private final IssueOwnership ownership;
+    private final Clock clock;
 
-    public IssueOpening(IssueRepository issues, CustomerDirectory customers, StatusLinks links, IssueJournal journal,
-                        IssueSettings settings, IssueOwnership ownership) {
+    public IssueOpening(Issues issues, CustomerDirectory customers, StatusLinks links, IssueJournal journal,
+                        IssueSettings settings, IssueOwnership ownership, Clock clock) {
         this.issues = issues;
         this.customers = customers;
         this.links = links;
         this.journal = journal;
         this.settings = settings;
         this.ownership = ownership;
+        this.clock = clock;
     }
 
     /** A new issue and the raw token of its status-page link (which is stored only as a hash). */
@@ -50,7 +54,7 @@ public class IssueOpening {
     @Transactional(Transactional.TxType.MANDATORY)
     public Opened open(IssueDraft draft, Actor actor, UUID linkedIssueId) {
         CustomerReplica customer = customers.requireActive(draft.customerId());
-        OffsetDateTime now = Clocks.now();
+        OffsetDateTime now = ServiceClock.now(clock);
         Issue issue = new Issue();
         issue.id = UUID.randomUUID();
         issue.number = freshNumber();
@@ -68,16 +72,15 @@ public class IssueOpening {
         issue.resolutionDueAt = now.plus(sla.resolution());
         issue.openedAt = now;
         issue.updatedAt = now;
-        boolean taken = Boolean.TRUE.equals(draft.takeOwnership());
-        if (taken) {
+        if (draft.takeOwnership()) {
             issue.ownerId = actor.id();
             issue.ownerName = actor.displayName();
         }
-        issues.persist(issue);
+        issues.add(issue);
         String statusUrl = links.newLink(issue.id, now);
-        journal.record(issue, actor, "issue.opened", new Changes.Opened(statusUrl),
+        journal.record(issue, actor, new IssueChange.Opened(statusUrl),
                 IssueJournal.Entry.publicly("Issue " + issue.number + " opened: " + issue.title, draft.description()));
-        if (taken) {
+        if (draft.takeOwnership()) {
             ownership.recordFirstOwner(issue, actor);
         }
         return new Opened(issue, statusUrl);

@@ -1,24 +1,30 @@
 package dev.anchor.issue.domain;
 
-import dev.anchor.blocks.problem.Problems;
+import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.issue.events.out.IssueChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
 
 /** One owner at a time: an unowned issue is taken; after that only a handoff to a named agent moves it. */
 @ApplicationScoped
 public class IssueOwnership {
 
     private final IssueJournal journal;
+    private final Clock clock;
 
-    public IssueOwnership(IssueJournal journal) {
+    public IssueOwnership(IssueJournal journal, Clock clock) {
         this.journal = journal;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Issue take(Issue issue, Actor actor) {
         IssueRules.requireNotClosed(issue, "be taken");
         if (issue.ownerId != null) {
-            throw Problems.conflict(issue.isOwnedBy(actor.id())
+            throw new Conflict(issue.isOwnedBy(actor.id())
                     ? "You already own issue " + issue.number
                     : "Issue " + issue.number + " is owned by " + issue.ownerName + "; only a handoff moves it");
         }
@@ -31,37 +37,39 @@ public class IssueOwnership {
         Person owner = new Person(actor.id(), actor.displayName());
         issue.ownerId = owner.id();
         issue.ownerName = owner.displayName();
-        issue.updatedAt = Clocks.now();
-        journal.record(issue, actor, "issue.assigned", new Changes.Assigned(owner, null, null, null),
+        issue.updatedAt = ServiceClock.now(clock);
+        journal.record(issue, actor, new IssueChange.Assigned(EventRecords.person(owner), null, null, null),
                 IssueJournal.Entry.publicly(owner.displayName() + " now owns this issue", null)
-                        .with(new IssueJournal.Handoff(owner.displayName(), null, null)));
+                        .with(new IssueJournal.Owners(owner.displayName(), null, null)));
         return issue;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Issue handOff(Issue issue, HandoffRequest request, Actor actor) {
+    public Issue handOff(Issue issue, Handoff handoff, Actor actor) {
         IssueRules.requireNotClosed(issue, "be handed off");
         IssueRules.requireOwnerOrSupervisor(issue, actor, "hand it off");
-        if (issue.isOwnedBy(request.toAgentId())) {
-            throw Problems.unprocessable(request.toAgentId() + " already owns issue " + issue.number);
+        if (issue.isOwnedBy(handoff.toAgentId())) {
+            throw new Refused(handoff.toAgentId() + " already owns issue " + issue.number);
         }
-        if (request.previousOwnerBackAt() != null && !request.previousOwnerBackAt().isAfter(Clocks.now())) {
-            throw Problems.invalidField("previousOwnerBackAt", "must be in the future");
+        OffsetDateTime now = ServiceClock.now(clock);
+        OffsetDateTime backAt = handoff.previousOwnerBackAt();
+        if (backAt != null && !backAt.isAfter(now)) {
+            throw InvalidInput.field("previousOwnerBackAt", "must be in the future");
         }
         Person previous = issue.owner();
-        String name = request.toAgentName() == null || request.toAgentName().isBlank()
-                ? request.toAgentId() : request.toAgentName().strip();
-        Person owner = new Person(request.toAgentId().strip(), name);
+        String name = handoff.toAgentName() == null || handoff.toAgentName().isBlank()
+                ? handoff.toAgentId() : handoff.toAgentName().strip();
+        Person owner = new Person(handoff.toAgentId().strip(), name);
         issue.ownerId = owner.id();
         issue.ownerName = owner.displayName();
-        issue.updatedAt = Clocks.now();
-        String back = previous == null || request.previousOwnerBackAt() == null ? ""
-                : "; " + previous.displayName() + " is back " + request.previousOwnerBackAt();
-        journal.record(issue, actor, "issue.assigned",
-                new Changes.Assigned(owner, previous, request.introduction().strip(), request.previousOwnerBackAt()),
-                IssueJournal.Entry.publicly(owner.displayName() + " now owns this issue" + back, request.introduction().strip())
-                        .with(new IssueJournal.Handoff(owner.displayName(), previous == null ? null : previous.displayName(),
-                                request.previousOwnerBackAt())));
+        issue.updatedAt = now;
+        String introduction = handoff.introduction().strip();
+        String back = previous == null || backAt == null ? "" : "; " + previous.displayName() + " is back " + backAt;
+        journal.record(issue, actor,
+                new IssueChange.Assigned(EventRecords.person(owner), EventRecords.person(previous), introduction, backAt),
+                IssueJournal.Entry.publicly(owner.displayName() + " now owns this issue" + back, introduction)
+                        .with(new IssueJournal.Owners(owner.displayName(), previous == null ? null : previous.displayName(),
+                                backAt)));
         return issue;
     }
 }

@@ -1,7 +1,5 @@
 package dev.anchor.issue.domain;
 
-import dev.anchor.blocks.problem.Problems;
-
 /** Who may do what to an issue, and what a closed issue still allows. */
 public final class IssueRules {
 
@@ -13,7 +11,7 @@ public final class IssueRules {
         if (actor.isSupervisor() || issue.isOwnedBy(actor.id())) {
             return;
         }
-        throw Problems.forbidden(issue.ownerId == null
+        throw new NotPermitted(issue.ownerId == null
                 ? "Issue " + issue.number + " has no owner; take it before you " + what
                 : "Only the owner of issue " + issue.number + " (" + issue.ownerName + ") or a supervisor may " + what);
     }
@@ -26,7 +24,7 @@ public final class IssueRules {
         if (actor.role() != ActorRole.partner) {
             requireOwnerOrSupervisor(issue, actor, "take a resolution action");
         } else if (!kind.partnerMay()) {
-            throw Problems.forbidden("Partners record only repair and repair_done actions; a " + kind
+            throw new NotPermitted("Partners record only repair and repair_done actions; a " + kind
                     + " on issue " + issue.number + " is for its owner or a supervisor");
         }
     }
@@ -34,7 +32,7 @@ public final class IssueRules {
     /** Only the current owner closes an issue on the staff side (the customer closes through the status page). */
     public static void requireOwner(Issue issue, Actor actor, String what) {
         if (!issue.isOwnedBy(actor.id())) {
-            throw Problems.forbidden("Only the owner of issue " + issue.number
+            throw new NotPermitted("Only the owner of issue " + issue.number
                     + (issue.ownerName == null ? "" : " (" + issue.ownerName + ")") + " may " + what);
         }
     }

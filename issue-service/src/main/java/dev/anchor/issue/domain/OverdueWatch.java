@@ -1,10 +1,12 @@
 package dev.anchor.issue.domain;
 
-import dev.anchor.issue.persistence.IssueRepository;
+import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.issue.events.out.IssueChange;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
@@ -16,25 +18,27 @@ public class OverdueWatch {
 
     private static final int BATCH = 100;
 
-    private final IssueRepository issues;
+    private final Issues issues;
     private final IssueJournal journal;
+    private final Clock clock;
 
-    public OverdueWatch(IssueRepository issues, IssueJournal journal) {
+    public OverdueWatch(Issues issues, IssueJournal journal, Clock clock) {
         this.issues = issues;
         this.journal = journal;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${anchor.issues.overdue-check:30s}", delayed = "${anchor.issues.overdue-check:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void check() {
-        OffsetDateTime now = Clocks.now();
+        OffsetDateTime now = ServiceClock.now(clock);
         for (Issue found : issues.overdueNextActions(now, BATCH)) {
             Issue issue = issues.lock(found.id);
             if (!issue.nextOverdueRaised && issue.nextDueAt != null && issue.nextDueAt.isBefore(now) && !issue.status.isDone()) {
                 issue.nextOverdueRaised = true;
-                journal.record(issue, Actor.system(), "issue.next-action-overdue",
-                        new Changes.NextActionOverdue(issue.nextWhat, issue.nextWho, issue.nextDueAt),
+                journal.record(issue, Actor.system(),
+                        new IssueChange.NextActionOverdue(issue.nextWhat, EventRecords.name(issue.nextWho), issue.nextDueAt),
                         IssueJournal.Entry.internally("Next action overdue: " + issue.nextWhat, null));
             }
         }
@@ -55,7 +59,7 @@ public class OverdueWatch {
     }
 
     private void breached(Issue issue, String clock, OffsetDateTime dueAt) {
-        journal.record(issue, Actor.system(), "issue.sla-breached", new Changes.SlaBreached(clock, dueAt),
+        journal.record(issue, Actor.system(), new IssueChange.SlaBreached(clock, dueAt),
                 IssueJournal.Entry.internally("SLA breached: " + clock.replace('_', ' ') + " was due " + dueAt, null));
     }
 }

@@ -1,18 +1,21 @@
 package dev.anchor.issue.persistence;
 
 import dev.anchor.blocks.http.Paging;
+import dev.anchor.issue.domain.TimelineEntries;
 import dev.anchor.issue.domain.TimelineEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, Long> {
+public class TimelineRepository implements TimelineEntries, PanacheRepositoryBase<TimelineEntry, Long> {
 
-    /** An issue's trail, oldest first; only public entries unless {@code withInternal}. */
+    @Override
     public Paging.Page<TimelineEntry> of(UUID issueId, boolean withInternal, Paging paging) {
         var query = withInternal
                 ? find("issueId", Sort.ascending("position"), issueId)
@@ -20,11 +23,28 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
         return paging.page(query.page(paging.page(), paging.size()).list(), query.count());
     }
 
+    @Override
     public List<TimelineEntry> publicOf(UUID issueId) {
         return list("issueId = ?1 and visibility = 'public'", Sort.ascending("position"), issueId);
     }
 
-    public boolean recorded(UUID entryId) {
-        return count("id", entryId) > 0;
+    @Override
+    public void add(TimelineEntry entry) {
+        persist(entry);
+    }
+
+    /** One statement per issue; the append-only trigger (V2) accepts exactly this change, once per entry. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int erase(UUID issueId, List<String> keepSummaryOf, String erased, OffsetDateTime now) {
+        getEntityManager().flush();
+        return getEntityManager().createNativeQuery("""
+                        update issue_entry set erased_at = :now, detail = null,
+                            actor_name = case when actor_role = 'customer' then null else actor_name end,
+                            summary = case when kind in (:fixed) then summary else :erased end
+                        where issue_id = :issue and erased_at is null""")
+                .setParameter("issue", issueId).setParameter("now", now)
+                .setParameter("fixed", keepSummaryOf).setParameter("erased", erased)
+                .executeUpdate();
     }
 }

@@ -1,0 +1,87 @@
+package dev.anchor.issue.domain;
+
+import dev.anchor.blocks.events.CloudEvent;
+import dev.anchor.blocks.events.EventData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Puts what contact-service and notification-service did about an issue on its trail: contacts logged (public: their
+ * summary is written for the customer) and notifications sent (public) or failed/suppressed (internal). Nothing here
+ * changes the issue itself.
+ */
+@ApplicationScoped
+public class ContactAndNotificationTrail {
+
+    private static final Logger LOG = Logger.getLogger(ContactAndNotificationTrail.class);
+    private static final Set<String> CONTACT_TYPES = Set.of("contact.logged", "contact.amended");
+    private static final Set<String> SENT = Set.of("notification.sent", "notification.delivered");
+    private static final Set<String> NOT_SENT = Set.of("notification.failed", "notification.suppressed");
+
+    private final Issues issues;
+    private final IssueJournal journal;
+
+    public ContactAndNotificationTrail(Issues issues, IssueJournal journal) {
+        this.issues = issues;
+        this.journal = journal;
+    }
+
+    /** One event of contact.events; one that breaks its contract throws {@code MalformedEvent}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void contact(CloudEvent event) {
+        if (!CONTACT_TYPES.contains(event.type())) {
+            LOG.debugf("ignores %s", event.type());
+            return;
+        }
+        EventData contact = EventData.of(event).object("contact");
+        UUID issueId = issueOf(contact);
+        if (issueId == null) {
+            return;
+        }
+        String channel = contact.optionalText("channel");
+        String direction = or(contact.optionalText("direction"), "inbound");
+        String summary = ("inbound".equals(direction) ? "Contact from the customer" : "We contacted the customer")
+                + (channel == null ? "" : " (" + channel + ")");
+        String agentId = contact.optionalText("agentId");
+        Actor actor = new Actor(ActorRole.agent, agentId, agentId, channel);
+        journal.append(issueId, actor, event.type(),
+                IssueJournal.Entry.publicly(summary, contact.optionalText("summary")), UUID.randomUUID());
+    }
+
+    /** One event of notification.events; one that breaks its contract throws {@code MalformedEvent}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notification(CloudEvent event) {
+        boolean sent = SENT.contains(event.type());
+        if (!sent && !NOT_SENT.contains(event.type())) {
+            LOG.debugf("ignores %s", event.type());
+            return;
+        }
+        EventData notification = EventData.of(event).object("notification");
+        UUID issueId = issueOf(notification);
+        if (issueId == null) {
+            return;
+        }
+        String channel = or(notification.optionalText("channel"), "email");
+        String summary = sent ? "We sent you a message by " + channel
+                : "Message by " + channel + " not sent: " + or(notification.optionalText("reason"), "unknown reason");
+        Actor actor = new Actor(ActorRole.system, "notification-service", "Anchor", null);
+        String detail = notification.optionalText("summary");
+        journal.append(issueId, actor, sent ? "notification.sent" : event.type(), sent
+                        ? IssueJournal.Entry.publicly(summary, detail) : IssueJournal.Entry.internally(summary, detail),
+                UUID.randomUUID());
+    }
+
+    /** The issue the contact or notification is about, if it names one we hold. */
+    private UUID issueOf(EventData data) {
+        UUID id = data.optionalUuid("issueId");
+        return id == null || issues.byId(id) == null ? null : id;
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

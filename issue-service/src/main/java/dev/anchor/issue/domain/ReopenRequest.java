@@ -1,8 +1,0 @@
-package dev.anchor.issue.domain;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** Why a resolved or closed issue is opened again. */
-public record ReopenRequest(@NotBlank @Size(max = 2000) String reason) {
-}

@@ -1,0 +1,28 @@
+package dev.anchor.issue.events.in;
+
+import dev.anchor.blocks.inbox.EventInbox;
+import dev.anchor.issue.domain.CustomerReplication;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** customer.events keeps the customer replica (who may have issues, merges, erasure), each event applied once. */
+@ApplicationScoped
+public class CustomerEventsConsumer {
+
+    static final String CONSUMER = "issue-service.customer.events";
+
+    private final EventInbox inbox;
+    private final CustomerReplication replication;
+
+    public CustomerEventsConsumer(EventInbox inbox, CustomerReplication replication) {
+        this.inbox = inbox;
+        this.replication = replication;
+    }
+
+    @Incoming("customer-events")
+    @Blocking
+    public void consume(String payload) {
+        inbox.apply(CONSUMER, payload, replication::apply);
+    }
+}

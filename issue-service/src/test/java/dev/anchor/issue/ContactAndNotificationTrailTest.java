@@ -1,0 +1,92 @@
+package dev.anchor.issue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anchor.blocks.testing.EventPublisher;
+import dev.anchor.blocks.testing.TestJwt;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.anchor.issue.IssueFixtures.MAPPER;
+import static dev.anchor.issue.IssueFixtures.PARTNER;
+import static dev.anchor.issue.IssueFixtures.SUPERVISOR;
+import static dev.anchor.issue.IssueFixtures.as;
+import static dev.anchor.issue.IssueFixtures.openIssue;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Contacts and notifications about an issue reach its timeline and status page, once each. */
+@QuarkusTest
+@QuarkusTestResource(TestJwt.class)
+class ContactAndNotificationTrailTest {
+
+    @Test
+    void contactsAndNotificationsAboutAnIssueLandOnItsTimelineOnce() {
+        String id = openIssue();
+        ObjectNode contact = MAPPER.createObjectNode();
+        ObjectNode c = contact.putObject("contact");
+        c.put("id", UUID.randomUUID().toString());
+        c.put("issueId", id);
+        c.put("customerId", UUID.randomUUID().toString());
+        c.put("channel", "store");
+        c.put("direction", "inbound");
+        c.put("agentId", "agent.carol");
+        c.put("summary", "Brought the machine to the store");
+        ObjectNode logged = EventPublisher.event("/anchor/contact-service", "contact.logged", c.path("id").asText(), contact);
+
+        ObjectNode sent = notification(id, "notification.sent", "We have your request K7-4QX9");
+        ObjectNode failed = notification(id, "notification.failed", "SMS about the visit");
+        try (EventPublisher publisher = new EventPublisher()) {
+            publisher.send("contact.events", logged);
+            publisher.send("contact.events", logged);
+            publisher.send("notification.events", sent);
+            publisher.send("notification.events", failed);
+            publisher.send("notification.events", sent);
+            publisher.send("contact.events", EventPublisher.event("/anchor/contact-service", "contact.logged",
+                    UUID.randomUUID().toString(), MAPPER.createObjectNode()));
+        }
+        // The running notification-service may add its own notifications about this issue: count only ours.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ours(id).size() >= 3);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> ours(id).size() == 3);
+        assertEquals(List.of("contact.logged", "notification.sent", "notification.failed"), ours(id));
+        as(PARTNER).get("/issues/{id}/timeline", id).then()
+                .body("items.detail", hasItem("Brought the machine to the store"))
+                .body("items.kind", not(hasItem("notification.failed")));
+        String url = as(SUPERVISOR).post("/issues/{id}/status-link", id).then().statusCode(201).extract().path("statusUrl");
+        given().accept("application/json").get(url.substring(url.indexOf("/status/"))).then().statusCode(200)
+                .body("history.text", hasItem("Brought the machine to the store"))
+                .body("history.text", hasItem("We have your request K7-4QX9"))
+                .body("history.text", not(hasItem("SMS about the visit")));
+    }
+
+    private static ObjectNode notification(String issueId, String type, String summary) {
+        ObjectNode data = MAPPER.createObjectNode();
+        ObjectNode n = data.putObject("notification");
+        n.put("id", UUID.randomUUID().toString());
+        n.put("issueId", issueId);
+        n.put("channel", "sms");
+        n.put("status", type.substring("notification.".length()));
+        n.put("summary", summary);
+        if (type.endsWith("failed")) {
+            n.put("reason", "provider unreachable");
+        }
+        return EventPublisher.event("/anchor/notification-service", type, n.path("id").asText(), data);
+    }
+
+    /** The kinds of the entries made from the events this test sent, in timeline order. */
+    private static List<String> ours(String id) {
+        List<java.util.Map<String, Object>> items = as(SUPERVISOR).get("/issues/{id}/timeline", id).then().statusCode(200)
+                .extract().path("items");
+        return items.stream()
+                .filter(item -> List.of("Brought the machine to the store", "We have your request K7-4QX9",
+                        "SMS about the visit").contains(item.get("detail")))
+                .map(item -> (String) item.get("kind")).toList();
+    }
+}
