@@ -129,6 +129,6 @@ class CustomerInputTest {
     @Test
     void searchParametersAreBounded() {
         assertProblem(as(AGENT).queryParam("q", "x".repeat(201)).get("/customers").then(), 400);
-        assertProblem(as(AGENT).queryParam("size", "ten").get("/customers").then(), 404);
+        assertProblem(as(AGENT).queryParam("size", "ten").get("/customers").then(), 400);
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Query, path, header and form values are read as strictly as JSON bodies: booleans are {@code true} or
- * {@code false}, dates are ISO-8601 within years 1–9999, and no value holds a NUL character. A refusal is a
+ * {@code false}, numbers are whole numbers, dates are ISO-8601 within years 1–9999, and no value holds a NUL character. A refusal is a
  * {@link BadRequestException}, which JAX-RS passes on as 400 (any other exception would become 404 for a query).
  */
 @Provider
@@ -30,6 +30,12 @@ public class StrictParameters implements ParamConverterProvider {
         }
         if (type == Boolean.class || type == boolean.class) {
             return (ParamConverter<T>) converter(StrictParameters::bool);
+        }
+        if (type == Integer.class || type == int.class) {
+            return (ParamConverter<T>) converter(value -> whole(value, Integer::valueOf));
+        }
+        if (type == Long.class || type == long.class) {
+            return (ParamConverter<T>) converter(value -> whole(value, Long::valueOf));
         }
         if (type == OffsetDateTime.class) {
             return (ParamConverter<T>) converter(value -> year(OffsetDateTime.parse(value), OffsetDateTime::getYear));
@@ -74,6 +80,14 @@ public class StrictParameters implements ParamConverterProvider {
             case "false" -> Boolean.FALSE;
             default -> throw new BadRequestException("A yes/no parameter is true or false, not " + printable(value));
         };
+    }
+
+    private static <T> T whole(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("A number parameter is not a whole number: " + printable(value));
+        }
     }
 
     private static <T> T year(T value, Function<T, Integer> yearOf) {

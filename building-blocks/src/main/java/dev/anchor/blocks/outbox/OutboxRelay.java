@@ -143,7 +143,11 @@ public class OutboxRelay {
         for (OutboxMessage message : batch) {
             ProducerRecord<String, String> record = new ProducerRecord<>(message.topic, message.key, message.payload);
             record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
+            Future<RecordMetadata> ack = producer.send(record);
+            if (ack.isDone()) {
+                ack.get(); // refused at once (no metadata during an outage): later events must not overtake this one
+            }
+            acks.add(ack);
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -145,7 +145,7 @@ public class CustomerResource {
         if (body == null || body.isBlank()) {
             throw Problems.badRequest("A merge patch body is required");
         }
-        return ok(registry.patch(id, IfMatch.expected(ifMatch), parse(body)));
+        return ok(registry.patch(id, ETags.expected(ifMatch), parse(body)));
     }
 
     @PUT
@@ -157,7 +157,7 @@ public class CustomerResource {
     @Transactional
     public Response replacePreferences(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                        @Valid @NotNull Preferences preferences) {
-        return ok(registry.replacePreferences(id, IfMatch.expected(ifMatch), preferences));
+        return ok(registry.replacePreferences(id, ETags.expected(ifMatch), preferences));
     }
 
     @POST
@@ -169,7 +169,7 @@ public class CustomerResource {
     @Transactional
     public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull MergeRequest request) {
-        return ok(merging.merge(id, request.duplicateId(), IfMatch.expected(ifMatch)));
+        return ok(merging.merge(id, request.duplicateId(), ETags.expected(ifMatch)));
     }
 
     @GET

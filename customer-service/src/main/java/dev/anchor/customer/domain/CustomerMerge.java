@@ -1,5 +1,8 @@
 package dev.anchor.customer.domain;
 
+import dev.anchor.blocks.refusal.Conflict;
+import dev.anchor.blocks.refusal.Refused;
+import dev.anchor.blocks.refusal.ExpectedVersion;
 import dev.anchor.blocks.time.ServiceClock;
 import dev.anchor.customer.events.out.CustomerEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,14 +34,14 @@ public class CustomerMerge {
     @Transactional
     public Customer merge(UUID survivorId, UUID duplicateId, ExpectedVersion expected) {
         if (survivorId.equals(duplicateId)) {
-            throw new ChangeRefused("A customer cannot be merged into itself");
+            throw new Refused("A customer cannot be merged into itself");
         }
         Customer survivor = customers.active(survivorId);
         expected.check(survivor.version);
         Customer duplicate = customers.byId(duplicateId)
-                .orElseThrow(() -> new ChangeRefused("Duplicate customer " + duplicateId + " does not exist"));
+                .orElseThrow(() -> new Refused("Duplicate customer " + duplicateId + " does not exist"));
         if (duplicate.status != CustomerStatus.active) {
-            throw new CustomerConflict("Customer " + duplicateId + " is " + duplicate.status + " and cannot be merged");
+            throw new Conflict("Customer " + duplicateId + " is " + duplicate.status + " and cannot be merged");
         }
         CustomerDraft mine = survivor.draft();
         CustomerDraft theirs = duplicate.draft();

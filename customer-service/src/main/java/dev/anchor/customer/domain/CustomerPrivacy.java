@@ -1,5 +1,6 @@
 package dev.anchor.customer.domain;
 
+import dev.anchor.blocks.refusal.Conflict;
 import dev.anchor.blocks.idempotency.IdempotentCreates;
 import dev.anchor.blocks.time.ServiceClock;
 import dev.anchor.customer.events.out.CustomerErased;
@@ -37,7 +38,7 @@ public class CustomerPrivacy {
             return;
         }
         if (customer.status == CustomerStatus.merged) {
-            throw new CustomerConflict("Customer " + id + " was merged into " + customer.mergedInto + "; erase that record");
+            throw new Conflict("Customer " + id + " was merged into " + customer.mergedInto + "; erase that record");
         }
         OffsetDateTime now = ServiceClock.now(clock);
         List<UUID> merged = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.anchor.customer.domain;
 
+import dev.anchor.blocks.refusal.UnreadableInput;
+import dev.anchor.blocks.refusal.InvalidFields;
+import dev.anchor.blocks.refusal.ExpectedVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +71,7 @@ public class CustomerRegistry {
         Customer customer = customers.active(id);
         expected.check(customer.version);
         if (!patch.isObject()) {
-            throw new UnreadableChange("A merge patch must be a JSON object");
+            throw new UnreadableInput("A merge patch must be a JSON object");
         }
         CustomerDraft before = customer.draft();
         CustomerDraft after = readDraft(MergePatch.apply(mapper.valueToTree(before), patch));
@@ -112,7 +115,7 @@ public class CustomerRegistry {
         try {
             return mapper.treeToValue(json, CustomerDraft.class);
         } catch (JsonProcessingException e) {
-            throw new UnreadableChange(e);
+            throw new UnreadableInput(e);
         }
     }
 

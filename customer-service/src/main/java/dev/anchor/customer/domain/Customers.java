@@ -1,5 +1,8 @@
 package dev.anchor.customer.domain;
 
+import dev.anchor.blocks.refusal.Conflict;
+import dev.anchor.blocks.refusal.NotFound;
+import dev.anchor.blocks.refusal.Gone;
 import dev.anchor.blocks.http.Paging;
 
 import java.util.List;
@@ -25,7 +28,7 @@ public interface Customers {
 
     /** The record in whatever state it is. */
     default Customer existing(UUID id) {
-        return byId(id).orElseThrow(() -> new UnknownCustomer(id));
+        return byId(id).orElseThrow(() -> new NotFound("Customer", id));
     }
 
     /** The record, which must be active to be changed: a merged one is a conflict, an erased one is gone. */
@@ -33,8 +36,8 @@ public interface Customers {
         Customer customer = existing(id);
         return switch (customer.status) {
             case active -> customer;
-            case merged -> throw new CustomerConflict("Customer " + id + " was merged into " + customer.mergedInto);
-            case erased -> throw new ErasedCustomer(id);
+            case merged -> throw new Conflict("Customer " + id + " was merged into " + customer.mergedInto);
+            case erased -> throw new Gone("Customer " + id + " was erased");
         };
     }
 }

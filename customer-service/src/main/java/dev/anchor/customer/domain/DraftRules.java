@@ -1,5 +1,7 @@
 package dev.anchor.customer.domain;
 
+import dev.anchor.blocks.refusal.Refused;
+import dev.anchor.blocks.refusal.InvalidFields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +33,10 @@ final class DraftRules {
         Preferences preferences = draft.preferences();
         boolean reachable = !emails.isEmpty() || !phones.isEmpty();
         if (reachable && preferences.preferredChannel() == Channel.email && emails.isEmpty()) {
-            throw new ChangeRefused("The preferred channel is email but the customer has no email address");
+            throw new Refused("The preferred channel is email but the customer has no email address");
         }
         if (reachable && preferences.preferredChannel() == Channel.sms && phones.isEmpty()) {
-            throw new ChangeRefused("The preferred channel is sms but the customer has no phone number");
+            throw new Refused("The preferred channel is sms but the customer has no phone number");
         }
         customer.givenName = draft.givenName().trim();
         customer.familyName = draft.familyName() == null || draft.familyName().isBlank() ? null : draft.familyName().trim();

@@ -1,8 +1,8 @@
-package dev.anchor.customer.domain;
+package dev.anchor.blocks.refusal;
 
 import java.util.Set;
 
-/** The versions a change was made against (those the client read); any version when it does not say. */
+/** The versions a change was made against (those the client read); any version when it did not say. */
 public final class ExpectedVersion {
 
     private static final ExpectedVersion ANY = new ExpectedVersion(null);

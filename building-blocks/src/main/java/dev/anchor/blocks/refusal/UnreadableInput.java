@@ -1,15 +1,15 @@
-package dev.anchor.customer.domain;
+package dev.anchor.blocks.refusal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** A change that cannot be read as a customer draft: not an object, or a field of the wrong name, type or format. */
-public class UnreadableChange extends RuntimeException {
+/** Input the domain reads itself (a merge patch, a document) that is not what it must be. */
+public class UnreadableInput extends RuntimeException {
 
-    public UnreadableChange(String detail) {
+    public UnreadableInput(String detail) {
         super(detail);
     }
 
-    public UnreadableChange(JsonProcessingException cause) {
+    public UnreadableInput(JsonProcessingException cause) {
         super(cause.getOriginalMessage(), cause);
     }
 

@@ -1,8 +1,7 @@
-package dev.anchor.customer.api;
+package dev.anchor.blocks.http;
 
-import dev.anchor.blocks.http.ETags;
 import dev.anchor.blocks.problem.ProblemException;
-import dev.anchor.customer.domain.StaleVersion;
+import dev.anchor.blocks.refusal.StaleVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** If-Match decides as building-blocks' ETags decides: the domain's version check is the same check. */
+/** If-Match decides the same whether api checks it (ETags.checkIfMatch) or the domain does (ExpectedVersion). */
 class IfMatchTest {
 
     @ParameterizedTest
@@ -19,7 +18,7 @@ class IfMatchTest {
     @ValueSource(strings = {"\"7\"", "*", " * ", " \"3\", \"7\" ", "", "  "})
     void acceptsMatchingOrAbsentPreconditions(String ifMatch) {
         assertDoesNotThrow(() -> ETags.checkIfMatch(ifMatch, 7));
-        assertDoesNotThrow(() -> IfMatch.expected(ifMatch).check(7));
+        assertDoesNotThrow(() -> ETags.expected(ifMatch).check(7));
     }
 
     @ParameterizedTest
@@ -27,7 +26,7 @@ class IfMatchTest {
             "\"99999999999999999999\"", "\"7\"x"})
     void refusesStaleOrWeakPreconditions(String ifMatch) {
         assertThrows(ProblemException.class, () -> ETags.checkIfMatch(ifMatch, 7));
-        StaleVersion stale = assertThrows(StaleVersion.class, () -> IfMatch.expected(ifMatch).check(7));
+        StaleVersion stale = assertThrows(StaleVersion.class, () -> ETags.expected(ifMatch).check(7));
         assertEquals(7, stale.currentVersion());
     }
 }

@@ -1,8 +1,8 @@
-package dev.anchor.customer.domain;
+package dev.anchor.blocks.refusal;
 
 import java.util.List;
 
-/** Fields of a draft that break the rules Bean Validation cannot express (two primaries, duplicates, …). */
+/** Fields that break a rule the request's own validation cannot express (two primaries, duplicates, …). */
 public class InvalidFields extends RuntimeException {
 
     /** A JSON path such as {@code emails[1].address}, and what is wrong with it. */

@@ -1,40 +1,43 @@
-package dev.anchor.customer.api;
+package dev.anchor.blocks.problem;
 
-import dev.anchor.blocks.problem.Problem;
-import dev.anchor.blocks.problem.ProblemException;
-import dev.anchor.blocks.problem.Problems;
-import dev.anchor.customer.domain.ChangeRefused;
-import dev.anchor.customer.domain.CustomerConflict;
-import dev.anchor.customer.domain.ErasedCustomer;
-import dev.anchor.customer.domain.InvalidFields;
-import dev.anchor.customer.domain.StaleVersion;
-import dev.anchor.customer.domain.UnknownCustomer;
-import dev.anchor.customer.domain.UnreadableChange;
+import dev.anchor.blocks.refusal.Conflict;
+import dev.anchor.blocks.refusal.Gone;
+import dev.anchor.blocks.refusal.InvalidFields;
+import dev.anchor.blocks.refusal.NotFound;
+import dev.anchor.blocks.refusal.NotPermitted;
+import dev.anchor.blocks.refusal.Refused;
+import dev.anchor.blocks.refusal.StaleVersion;
+import dev.anchor.blocks.refusal.UnreadableInput;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The customer domain's exceptions as problem+json (the same bodies building-blocks' Problems gives elsewhere). */
-public class DomainProblems {
+/** The domains' common refusals as problem+json, the same in every service. */
+public class RefusalMappers {
 
     @ServerExceptionMapper
-    public Response unknown(UnknownCustomer e, UriInfo uri) {
-        return respond(Problems.notFound("Customer", e.id()), uri);
+    public Response notFound(NotFound e, UriInfo uri) {
+        return respond(Problems.notFound(e.what(), e.id()), uri);
     }
 
     @ServerExceptionMapper
-    public Response erased(ErasedCustomer e, UriInfo uri) {
+    public Response gone(Gone e, UriInfo uri) {
         return respond(Problems.gone(e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
-    public Response conflict(CustomerConflict e, UriInfo uri) {
+    public Response notPermitted(NotPermitted e, UriInfo uri) {
+        return respond(Problems.forbidden(e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e, UriInfo uri) {
         return respond(Problems.conflict(e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
-    public Response refused(ChangeRefused e, UriInfo uri) {
+    public Response refused(Refused e, UriInfo uri) {
         return respond(Problems.unprocessable(e.getMessage()), uri);
     }
 
@@ -45,12 +48,12 @@ public class DomainProblems {
     }
 
     @ServerExceptionMapper
-    public Response unreadable(UnreadableChange e, UriInfo uri) {
+    public Response unreadable(UnreadableInput e, UriInfo uri) {
         return respond(e.jsonFailure() != null ? Problems.unreadable(e.jsonFailure()) : Problems.badRequest(e.getMessage()),
                 uri);
     }
 
-    /** Worded as building-blocks' ETags.checkIfMatch words it. */
+    /** Worded as {@code ETags.checkIfMatch} words it, naming the If-Match the caller sent. */
     @ServerExceptionMapper
     public Response stale(StaleVersion e, HttpHeaders headers, UriInfo uri) {
         String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
@@ -59,11 +62,12 @@ public class DomainProblems {
                 + "\"; read the resource again and reapply your change"), uri);
     }
 
-    private static Response respond(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder response = Response.status(e.problem().status())
+    /** The answer for {@code problem} at this request's path, with its headers. */
+    public static Response respond(ProblemException problem, UriInfo uri) {
+        Response.ResponseBuilder response = Response.status(problem.problem().status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(e.problem().withInstance(uri.getPath()));
-        e.headers().forEach(response::header);
+                .entity(problem.problem().withInstance(uri.getPath()));
+        problem.headers().forEach(response::header);
         return response.build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.anchor.customer.domain;
+package dev.anchor.blocks.refusal;
 
 /** The change was made against a version of the record other than the current one: read it again. */
 public class StaleVersion extends RuntimeException {
