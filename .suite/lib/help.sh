@@ -16,7 +16,8 @@ Starts, or reuses when already running, in this order:
   SMTP catcher GreenMail on smtp://127.0.0.1:$SMTP_PORT (any address, no auth); REST API on
                http://127.0.0.1:$SMTP_API_PORT/api/user/<email>/messages/
   SMS sink     http://127.0.0.1:$SMS_PORT/messages (POST stores, GET lists, DELETE clears)
-  keys         RSA key pair for JWTs in .suite/run/keys (generated once)
+  keys         RSA key pair for JWTs and notification-service's callback secret (ANCHOR_CALLBACK_SECRET)
+               in .suite/run/keys (generated once; the jars run the prod profile, which refuses defaults)
   services     customer-service :${SERVICE_PORT[customer]}, issue-service :${SERVICE_PORT[issue]}, contact-service :${SERVICE_PORT[contact]},
                notification-service :${SERVICE_PORT[notification]} (java -jar <svc>/target/quarkus-app/quarkus-run.jar),
                each waited for on /q/health/ready (timeout ${SERVICE_TIMEOUT}s, SUITE_SERVICE_TIMEOUT)

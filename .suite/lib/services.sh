@@ -64,6 +64,12 @@ start_service() {
     export QUARKUS_MAILER_PORT=$SMTP_PORT
     export ANCHOR_SMS_HTTP_URL=http://127.0.0.1:$SMS_PORT
     export ANCHOR_STATUS_PAGE_BASE_URL=http://127.0.0.1:${SERVICE_PORT[issue]}/status
+    # the jars run in the prod profile: Swagger UI is off there unless enabled (the README's table lists it)
+    export QUARKUS_SWAGGER_UI_ENABLED=true
+    if [[ $svc == notification ]]; then
+      ANCHOR_CALLBACK_SECRET=$(callback_secret)
+      export ANCHOR_CALLBACK_SECRET
+    fi
     start_bg "$svc" "$LOGS/$svc.log" "$JAVA_BIN" -jar "$jar"
   )
 }

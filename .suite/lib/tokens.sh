@@ -38,3 +38,14 @@ make_token() {
   signature=$(printf '%s' "$input" | openssl dgst -sha256 -sign "$KEYS/private.pem" | b64url)
   printf '%s.%s\n' "$input" "$signature"
 }
+
+# callback_secret: prints this installation's HMAC key for provider callbacks (notification-service's
+# ANCHOR_CALLBACK_SECRET), generated once into .suite/run/keys/callback-secret; the prod profile refuses a default one
+callback_secret() {
+  if [[ ! -s $KEYS/callback-secret ]]; then
+    need_cmd openssl
+    mkdir -p "$KEYS"
+    (umask 077 && openssl rand -hex 32 >"$KEYS/callback-secret")
+  fi
+  tr -d '\n' <"$KEYS/callback-secret"
+}

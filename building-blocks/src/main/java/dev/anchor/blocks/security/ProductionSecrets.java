@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.Config;
  * ({@code %prod.anchor.secrets.check=true}), off in dev and test, which keep their local defaults.
  *
  * <p>{@code anchor.secrets.required} lists the credentials, each {@code property} or {@code property:ENVIRONMENT_VARIABLE}
- * (the variable the deployment sets it with, named in the message). A value is refused when it is missing, blank or
+ * (the variable the deployment sets it with, named in the message), optionally followed by {@code  if other.property}:
+ * then it is required only when that property is set (a credential of an optional integration). A value is refused when it is missing, blank or
  * contains {@value #DEVELOPMENT_MARKER}, the marker every development default for a secret in Anchor carries.
  */
 @ApplicationScoped
@@ -50,6 +51,14 @@ public class ProductionSecrets {
             String spec = entry.strip();
             if (spec.isEmpty()) {
                 continue;
+            }
+            int condition = spec.indexOf(" if ");
+            if (condition >= 0) {
+                boolean used = lookup.apply(spec.substring(condition + 4).strip()).filter(v -> !v.isBlank()).isPresent();
+                spec = spec.substring(0, condition).strip();
+                if (!used) {
+                    continue;
+                }
             }
             int colon = spec.indexOf(':');
             String property = colon < 0 ? spec : spec.substring(0, colon).strip();

@@ -44,6 +44,19 @@ class ProductionSecretsTest {
     }
 
     @Test
+    void aConditionalCredentialIsRequiredOnlyWhenItsIntegrationIsConfigured() {
+        List<String> required = List.of("anchor.sms.smpp.password:ANCHOR_SMS_SMPP_PASSWORD if anchor.sms.smpp.host");
+        assertEquals(List.of(), ProductionSecrets.problems(required, name -> Optional.empty()));
+        List<String> problems = ProductionSecrets.problems(required,
+                name -> Optional.ofNullable(Map.of("anchor.sms.smpp.host", "smsc.example.com").get(name)));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("anchor.sms.smpp.password is not set: set the environment variable "
+                + "ANCHOR_SMS_SMPP_PASSWORD"), problems.get(0));
+        assertEquals(List.of(), ProductionSecrets.problems(required, name -> Optional.ofNullable(
+                Map.of("anchor.sms.smpp.host", "smsc.example.com", "anchor.sms.smpp.password", "p4ss").get(name))));
+    }
+
+    @Test
     void theVariableFollowsTheMicroProfileRuleWhenNotNamed() {
         assertEquals("QUARKUS_DATASOURCE_PASSWORD", ProductionSecrets.environmentVariable("quarkus.datasource.password"));
     }

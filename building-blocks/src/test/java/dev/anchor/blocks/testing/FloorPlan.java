@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,6 +129,12 @@ public final class FloorPlan {
         rules.add(noClasses().that(inService().and(resideOutsideOfPackages(persistence))).should()
                 .dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
                 .because("queries live in persistence/"));
+        rules.add(classes().that().haveSimpleNameEndingWith("View").and().areTopLevelClasses().and(inService())
+                .should().resideInAPackage(api).because("…View is an API response"));
+        rules.add(classes().that().haveSimpleNameEndingWith("Request").and().areTopLevelClasses().and(inService())
+                .should().resideInAPackage(api).because("…Request is an API request body"));
+        rules.add(classes().that().haveSimpleNameEndingWith("State").and().areTopLevelClasses().and(inService())
+                .should().resideInAPackage(eventsOut).because("…State is an event payload"));
         rules.add(noClasses().that().resideInAPackage(eventsIn).should().dependOnClassesThat()
                 .resideInAnyPackage(api, persistence)
                 .because("consumers hand events to the domain"));

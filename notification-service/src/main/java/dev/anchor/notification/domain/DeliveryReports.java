@@ -1,5 +1,10 @@
 package dev.anchor.notification.domain;
 
+import dev.anchor.blocks.refusal.NotFound;
+import dev.anchor.blocks.refusal.Conflict;
+import dev.anchor.blocks.refusal.Refused;
+import dev.anchor.blocks.refusal.InvalidFields;
+
 import dev.anchor.blocks.time.ServiceClock;
 import dev.anchor.notification.events.out.NotificationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +43,7 @@ public class DeliveryReports {
     public void sms(String providerId, UUID reference, String status, String error) {
         Notification n = find("sms", providerId, reference);
         SmsReceipt receipt = constant(SmsReceipt.class, status).orElseThrow(() ->
-                new InvalidReport("status", "must be delivered, failed, undeliverable or rejected"));
+                InvalidFields.of("status", "must be delivered, failed, undeliverable or rejected"));
         if (receipt == SmsReceipt.DELIVERED) {
             if (n.status == NotificationStatus.SENT) {
                 n.status = NotificationStatus.DELIVERED;
@@ -64,11 +69,11 @@ public class DeliveryReports {
     @Transactional
     public void email(String address, String type, UUID reference) {
         EmailReport report = constant(EmailReport.class, type).orElseThrow(() ->
-                new InvalidReport("type", "must be hard-bounce, soft-bounce or complaint"));
+                InvalidFields.of("type", "must be hard-bounce, soft-bounce or complaint"));
         if (reference != null) {
             Notification n = find("email", null, reference);
             if (!address.equalsIgnoreCase(String.valueOf(n.recipient))) {
-                throw new ReportMismatch("Notification " + reference + " was not sent to that address");
+                throw new Refused("Notification " + reference + " was not sent to that address");
             }
             if (report != EmailReport.SOFT_BOUNCE
                     && (n.status == NotificationStatus.SENT || n.status == NotificationStatus.DELIVERED)) {
@@ -87,13 +92,13 @@ public class DeliveryReports {
             throw new NotFound("Notification", reference != null ? reference : providerId);
         }
         if (providerId != null && reference != null && !providerId.equals(n.providerId)) {
-            throw new ReportMismatch("The provider id does not match notification " + reference);
+            throw new Refused("The provider id does not match notification " + reference);
         }
         return n;
     }
 
-    private static ReportConflict notSent(Notification n) {
-        return new ReportConflict("Notification " + n.id + " is " + n.status.value() + ", not sent");
+    private static Conflict notSent(Notification n) {
+        return new Conflict("Notification " + n.id + " is " + n.status.value() + ", not sent");
     }
 
     /** The constant spelled {@code value} in lower case with dashes (hard-bounce), exactly. */

@@ -1,5 +1,7 @@
 package dev.anchor.notification.domain;
 
+import dev.anchor.blocks.refusal.NotFound;
+
 import dev.anchor.blocks.http.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 

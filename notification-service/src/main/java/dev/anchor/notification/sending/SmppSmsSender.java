@@ -44,12 +44,13 @@ public class SmppSmsSender implements SmsSender {
     public SmppSmsSender(@ConfigProperty(name = "anchor.sms.smpp.host") Optional<String> host,
                          @ConfigProperty(name = "anchor.sms.smpp.port", defaultValue = "2775") int port,
                          @ConfigProperty(name = "anchor.sms.smpp.system-id", defaultValue = "anchor") String systemId,
-                         @ConfigProperty(name = "anchor.sms.smpp.password", defaultValue = "anchor") String password,
+                         @ConfigProperty(name = "anchor.sms.smpp.password") Optional<String> password,
                          @ConfigProperty(name = "anchor.sms.smpp.timeout-millis", defaultValue = "5000") long timeoutMillis) {
         this.host = host;
         this.port = port;
         this.systemId = systemId;
-        this.password = password;
+        // No default outside dev and test: the prod profile refuses to start with a host and no password.
+        this.password = password.orElse("");
         this.timeoutMillis = timeoutMillis;
     }
 

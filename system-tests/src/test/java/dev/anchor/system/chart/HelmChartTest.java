@@ -417,6 +417,22 @@ class HelmChartTest {
     }
 
     @Test
+    void aChartMadeNotificationSecretNeedsARealCallbackSecret() {
+        String secret = "services.notification.secret.";
+        for (Map<String, String> without : List.of(
+                Map.of(secret + "create", "true", secret + "stringData.QUARKUS_DATASOURCE_PASSWORD", "p"),
+                Map.of(secret + "create", "true", secret + "stringData.ANCHOR_CALLBACK_SECRET", "local-callback-secret-change-me"))) {
+            Exception refused = assertThrows(Exception.class, () -> render(without), without.toString());
+            assertTrue(refused.getMessage().contains("services.notification.secret.stringData.ANCHOR_CALLBACK_SECRET must hold"),
+                    refused.getMessage());
+        }
+        List<HasMetadata> objects = render(Map.of(secret + "create", "true",
+                secret + "stringData.ANCHOR_CALLBACK_SECRET", "9f2c4e1a7b3d5f60812a4c6e8b0d2f4a"));
+        assertEquals(List.of("anchor-notification-service"),
+                of(objects, Secret.class).stream().map(s -> s.getMetadata().getName()).toList());
+    }
+
+    @Test
     void theProbeResourceSecurityAndSelectorChecksCatchWhatTheyAreFor() {
         List<HasMetadata> objects = defaults();
         Deployment customer = of(objects, Deployment.class).getFirst();
