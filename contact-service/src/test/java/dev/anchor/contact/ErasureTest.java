@@ -87,8 +87,9 @@ class ErasureTest {
                  "occurredAt": "%s", "summary": "%s wrote to the duplicate", "outcome": "information_given"}"""
                 .formatted(duplicate, now.minusMinutes(50), marker)).post("/contacts").then().statusCode(201).extract().path("id");
         String issue = UUID.randomUUID().toString();
-        publisher.send("issue.events", issueEvent("issue.opened", issueState(issue, customer, "K7-ERAS", marker + " title",
-                "open", 0, marker + " next step", "agent", now.plusDays(1)), change(), "phone", now.minusMinutes(40)));
+        publisher.send("issue.events", issueEvent("issue.opened", Upstream.sharedWith(issueState(issue, customer, "K7-ERAS",
+                marker + " title", "open", 0, marker + " next step", "agent", now.plusDays(1)), ContactFixtures.STORE),
+                change(), "phone", now.minusMinutes(40)));
         ObjectNode comment = issueEvent("issue.commented", issueState(issue, duplicate, "K7-ERAS", marker + " title",
                 "open", 1, marker + " next step", "agent", now.plusDays(1)),
                 Upstream.comment("internal", marker + " comment"), "phone", now.minusMinutes(30));
@@ -103,6 +104,7 @@ class ErasureTest {
         awaitApplied(db, mail);
         awaitApplied(db, merged);
         assertTrue(rowsMentioning(marker).size() >= 6, "the test data is there before erasure: " + rowsMentioning(marker));
+        assertEquals(1, count(db, "select count(*) from issue_replica_location where issue_id = ?::uuid", issue));
 
         ObjectNode erased = customerErased(customer, duplicate);
         EventSchemas.assertValid(erased);
@@ -135,6 +137,8 @@ class ErasureTest {
         as(AGENT).get("/contacts/{id}/amendments", contact).then().body("[0].fields[0]", equalTo("summary"))
                 .body("[0].reason", nullValue()).body("[0].changes", nullValue());
         assertEquals(2, count(db, "select count(*) from contact where customer_id = ?::uuid and erased", customer));
+        assertEquals(0, count(db, "select count(*) from issue_replica_location where issue_id = ?::uuid", issue),
+                "the erased customer's issues are shared with nobody any more");
         assertEquals(0, count(db, "select count(*) from idempotency_record where subject = ?::uuid", contact));
         assertProblem(as(AGENT).get("/customers/{id}/summary", customer).then(), 410);
         assertProblem(as(AGENT).get("/customers/{id}/timeline", duplicate).then(), 410);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.anchor.contact.ContactFixtures.AGENT;
+import static dev.anchor.contact.ContactFixtures.OTHER_PARTNER;
 import static dev.anchor.contact.ContactFixtures.PARTNER;
 import static dev.anchor.contact.ContactFixtures.STORE;
 import static dev.anchor.contact.ContactFixtures.SYSTEM;
@@ -37,6 +38,7 @@ import static dev.anchor.contact.Upstream.issueNumber;
 import static dev.anchor.contact.Upstream.issueState;
 import static dev.anchor.contact.Upstream.notificationEvent;
 import static dev.anchor.contact.Upstream.only;
+import static dev.anchor.contact.Upstream.sharedWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -86,10 +88,11 @@ class TimelineTest {
         publisher.send("customer.events", customerChanged("customer.registered",
                 customerState(customer, 0, "Ada", "Lovelace", "London", "email")));
         String call = log(AGENT, contactJson(customer, "phone", null, now.minusMinutes(180), issue)).path("id");
-        ObjectNode opened = issueEvent("issue.opened", issueState(issue, customer, number, "Router drops connection", "open", 0,
-                null, null, null), change().put("statusUrl", "https://status.example/s/SECRET-TOKEN"), "phone", now.minusMinutes(175));
-        ObjectNode nextAction = issueEvent("issue.next-action-set", issueState(issue, customer, number, "Router drops connection",
-                        "waiting_on_customer", 1, "Bring the router to a store", "customer", now.plusDays(2)),
+        ObjectNode opened = issueEvent("issue.opened", sharedWith(issueState(issue, customer, number, "Router drops connection",
+                "open", 0, null, null, null), STORE), change().put("statusUrl", "https://status.example/s/SECRET-TOKEN"), "phone", now.minusMinutes(175));
+        ObjectNode nextAction = issueEvent("issue.next-action-set", sharedWith(issueState(issue, customer, number,
+                        "Router drops connection", "waiting_on_customer", 1, "Bring the router to a store", "customer",
+                        now.plusDays(2)), STORE),
                 change().put("what", "Bring the router to a store").put("who", "customer").put("dueAt", now.plusDays(2).toString()),
                 "phone", now.minusMinutes(170));
         publisher.send("issue.events", opened);
@@ -103,8 +106,9 @@ class TimelineTest {
                 "Your router was received in store", now.minusMinutes(60));
         publisher.send("notification.events", sent);
         publisher.send("notification.events", delivered);
-        ObjectNode note = issueEvent("issue.commented", issueState(issue, customer, number, "Router drops connection",
-                        "waiting_on_customer", 2, "Bring the router to a store", "customer", now.plusDays(2)),
+        ObjectNode note = issueEvent("issue.commented", sharedWith(issueState(issue, customer, number,
+                        "Router drops connection", "waiting_on_customer", 2, "Bring the router to a store", "customer",
+                        now.plusDays(2)), STORE),
                 Upstream.comment("internal", "Customer is a journalist, handle with care"), "phone",
                 now.minusMinutes(30));
         publisher.send("issue.events", note);
@@ -166,13 +170,16 @@ class TimelineTest {
                 .body("items.id", contains(j.call())).body("total", equalTo(3)).body("page", equalTo(1)).body("size", equalTo(2));
     }
 
+    /** The journey's issue is shared with the store: its partner sees all of it but the internal note. */
     @Test
-    void partnersSeeNoInternalEntriesAndOnlyTheirOwnLocationsContacts() {
+    void partnersSeeNoInternalEntriesAndOnlyWhatConcernsTheirLocation() {
         Journey j = journey();
         String[] all = {j.internalNote(), j.email(), j.visit(), j.nextAction(), j.opened(), j.call()};
         Response partnerView = as(PARTNER).queryParam("size", 100).get("/customers/{id}/timeline", j.customer());
-        assertEquals(List.of(j.email(), j.visit(), j.nextAction(), j.opened()), only(partnerView, all));
-        partnerView.then().body("items.internal", not(hasItem(true)));
+        assertEquals(List.of(j.email(), j.visit(), j.nextAction(), j.opened(), j.call()), only(partnerView, all));
+        partnerView.then().body("items.internal", not(hasItem(true))).body("total", equalTo(5));
+        assertEquals(List.of(), only(as(OTHER_PARTNER).queryParam("size", 100).get("/customers/{id}/timeline", j.customer()),
+                all), "another store sees nothing of an issue not shared with it");
         assertEquals(List.of(all), only(as(SYSTEM).queryParam("size", 100).get("/customers/{id}/timeline", j.customer()), all));
     }
 

@@ -116,6 +116,12 @@ final class Upstream {
         return issue;
     }
 
+    /** The issue shared with the store or repair partner at {@code location} ({@code issue.locationId}). */
+    static ObjectNode sharedWith(ObjectNode issue, String location) {
+        issue.put("locationId", location);
+        return issue;
+    }
+
     static ObjectNode issueEvent(String type, ObjectNode issue, ObjectNode change, String actorChannel, OffsetDateTime time) {
         ObjectNode data = MAPPER.createObjectNode();
         data.set("issue", issue);

@@ -86,8 +86,8 @@ public class ContactResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
-    @Operation(summary = "Read a contact", description = "Partners read their own location's contacts only, without "
-            + "internal notes; another location's contact is 404 to them.")
+    @Operation(summary = "Read a contact", description = "Partners read the contacts logged at their location or "
+            + "about an issue shared with it, without internal notes; any other contact is 404 to them.")
     @APIResponse(responseCode = "200", description = "The contact, with its ETag")
     @APIResponse(responseCode = "404", description = "No such contact")
     public Response get(@PathParam("id") UUID id) {
@@ -103,7 +103,9 @@ public class ContactResource {
     @Operation(summary = "Correct a contact", description = "Never a silent overwrite: `changes` is a JSON merge patch "
             + "of the writable fields (null removes an optional one), `reason` says why, and the amendment with each "
             + "field's value before and after is kept on the contact's audit trail; summaryRequested cannot be amended "
-            + "(an amended summary is not sent again). Send If-Match with the ETag you read. Publishes contact.amended.")
+            + "(an amended summary is not sent again). Send If-Match with the ETag you read. Partners amend only contacts "
+            + "logged at their location (403 for one they may only read, 404 for one they may not see). Publishes "
+            + "contact.amended.")
     @APIResponse(responseCode = "200", description = "The corrected contact and its new ETag")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "The amendment changes nothing")
@@ -119,7 +121,8 @@ public class ContactResource {
     @Path("/{id}/amendments")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
     @Operation(summary = "A contact's audit trail", description = "Every amendment, oldest first: who, when, why, and "
-            + "each changed field before and after (internal notes hidden from partners).")
+            + "each changed field before and after (internal notes hidden from partners, who read the trail of the "
+            + "contacts they may read, as GET /contacts/{id}).")
     public List<AmendmentView> amendments(@PathParam("id") UUID id) {
         Caller caller = callers.current();
         return service.amendments(id, caller).stream().map(a -> AmendmentView.of(a, caller, mapper)).toList();

@@ -47,8 +47,9 @@ public class CustomerTimelineResource {
     @Path("/contacts")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
     @Operation(summary = "A customer's contacts, newest first", description = "Filters combine: channel, issueId, and "
-            + "the period from (inclusive) to (exclusive). Paged: page from 0, size up to 100. Partners see their own "
-            + "location's contacts only, without internal notes. A merged customer's id lists the surviving record's.")
+            + "the period from (inclusive) to (exclusive). Paged: page from 0, size up to 100. Partners see only the "
+            + "contacts logged at their location or about an issue shared with it, without internal notes, and the "
+            + "total counts only those. A merged customer's id lists the surviving record's.")
     @APIResponse(responseCode = "200", description = "One page of contacts")
     @APIResponse(responseCode = "400", description = "A malformed filter or page")
     public Paging.Page<ContactView> contacts(@PathParam("id") UUID id,
@@ -66,7 +67,7 @@ public class CustomerTimelineResource {
             throw Problems.invalidField("to", "must be after from");
         }
         Caller caller = callers.current();
-        Paging.Page<Contact> found = contacts.ofCustomer(new ContactFilter(id, ch, issue, start, end, null), paging, caller);
+        Paging.Page<Contact> found = contacts.ofCustomer(new ContactFilter(id, ch, issue, start, end), paging, caller);
         return paging.page(found.items().stream().map(c -> ContactView.of(c, caller)).toList(), found.total());
     }
 
@@ -76,7 +77,9 @@ public class CustomerTimelineResource {
     @Operation(summary = "The customer's timeline, newest first", description = "Contacts, the issue history from "
             + "issue.events (internal entries marked `internal`) and every notification from notification.events (what "
             + "was sent, on which channel, delivered or not). Filters combine: kind (contact, issue, notification), "
-            + "channel, issueId. Paged. Partners see no internal entries and only their own location's contacts.")
+            + "channel, issueId. Paged. Partners see no internal entries; of the rest only the contacts logged at their "
+            + "location or about an issue shared with it, and the history and notifications of the issues shared with "
+            + "their location; the total counts only those.")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
     @APIResponse(responseCode = "410", description = "The customer was erased")
     public Paging.Page<Item> timeline(@PathParam("id") UUID id,
@@ -95,7 +98,8 @@ public class CustomerTimelineResource {
     @Path("/summary")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM})
     @Operation(summary = "What an agent picking up a call needs at a glance", description = "Name, preferred channel, "
-            + "current mailing address, open issues with their next actions, the last contact on each channel.")
+            + "current mailing address, open issues with their next actions, the last contact on each channel. Staff "
+            + "and services only: it is about all of the customer's issues, so partners get 403.")
     @APIResponse(responseCode = "200", description = "The summary")
     @APIResponse(responseCode = "404", description = "Nothing is known about this customer")
     @APIResponse(responseCode = "410", description = "The customer was erased")

@@ -1,8 +1,9 @@
 package dev.anchor.contact.domain;
 
 /**
- * Who is asking. A partner (store or repair centre) sees and writes only its own location's contacts and never
- * internal notes or internal entries; staff and services see everything.
+ * Who is asking. A partner (store or repair centre) is bound to its location: what it sees is its
+ * {@link PartnerScope}; it writes only its own location's contacts and never internal notes; staff and services see
+ * everything.
  */
 public record Caller(String name, boolean partner, String location) {
 
@@ -14,7 +15,7 @@ public record Caller(String name, boolean partner, String location) {
         return !partner;
     }
 
-    public boolean mayRead(Contact contact) {
-        return !partner || location.equals(contact.locationId);
+    public PartnerScope scope() {
+        return PartnerScope.of(this);
     }
 }

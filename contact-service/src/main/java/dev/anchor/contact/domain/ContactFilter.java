@@ -3,11 +3,15 @@ package dev.anchor.contact.domain;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Filters of a customer's contact list; null means any. {@code location} keeps a partner to its own contacts. */
+/** Filters of a customer's contact list; null means any. {@code scope} keeps a partner to what concerns its location. */
 public record ContactFilter(UUID customerId, Channel channel, UUID issueId, OffsetDateTime from, OffsetDateTime to,
-                            String location) {
+                            PartnerScope scope) {
 
-    ContactFilter forCustomer(UUID id, String location) {
-        return new ContactFilter(id, channel, issueId, from, to, location);
+    public ContactFilter(UUID customerId, Channel channel, UUID issueId, OffsetDateTime from, OffsetDateTime to) {
+        this(customerId, channel, issueId, from, to, PartnerScope.EVERYTHING);
+    }
+
+    ContactFilter forCustomer(UUID id, PartnerScope scope) {
+        return new ContactFilter(id, channel, issueId, from, to, scope);
     }
 }

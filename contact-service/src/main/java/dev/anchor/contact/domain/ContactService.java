@@ -50,16 +50,18 @@ public class ContactService {
 
     private final Contacts contacts;
     private final CustomerReplicas customers;
+    private final IssueReplicas issues;
     private final ContactEvents events;
     private final Timeline timeline;
     private final Validator validator;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ContactService(Contacts contacts, CustomerReplicas customers, ContactEvents events, Timeline timeline,
-                          Validator validator, ObjectMapper mapper, Clock clock) {
+    public ContactService(Contacts contacts, CustomerReplicas customers, IssueReplicas issues, ContactEvents events,
+                          Timeline timeline, Validator validator, ObjectMapper mapper, Clock clock) {
         this.contacts = contacts;
         this.customers = customers;
+        this.issues = issues;
         this.events = events;
         this.timeline = timeline;
         this.validator = validator;
@@ -112,6 +114,9 @@ public class ContactService {
     @Transactional
     public Contact amend(UUID id, ExpectedVersions expected, String reason, JsonNode changes, Caller caller) {
         Contact contact = find(id, caller);
+        if (!caller.scope().mayChange(contact)) {
+            throw new NotAllowed("Partners amend contacts of their own location (" + caller.location() + ") only");
+        }
         if (contact.erased) {
             throw new Erased("Contact " + id + " belongs to an erased customer and cannot be amended");
         }
@@ -172,12 +177,15 @@ public class ContactService {
     /** A customer's contacts as {@code caller} may see them; a merged customer's id lists the survivor's. */
     @Transactional
     public Paging.Page<Contact> ofCustomer(ContactFilter filter, Paging paging, Caller caller) {
-        return contacts.search(filter.forCustomer(customers.currentId(filter.customerId()),
-                caller.partner() ? caller.location() : null), paging);
+        return contacts.search(filter.forCustomer(customers.currentId(filter.customerId()), caller.scope()), paging);
     }
 
+    /** The contact if {@code caller} may see it ({@link PartnerScope}); one it may not see is as unknown to it. */
     private Contact find(UUID id, Caller caller) {
-        return contacts.byId(id).filter(caller::mayRead).orElseThrow(() -> new NotFound("Contact", id));
+        PartnerScope scope = caller.scope();
+        return contacts.byId(id)
+                .filter(c -> scope.sees(c, c.issueId == null ? null : issues.find(c.issueId)))
+                .orElseThrow(() -> new NotFound("Contact", id));
     }
 
     /** The rules Bean Validation cannot express. */

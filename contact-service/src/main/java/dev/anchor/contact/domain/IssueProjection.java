@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies issue.events to the issue replica (the summary's open issues with their next action; the highest version
- * wins) and to the issue history on the customer's timeline (one entry per event, in the order of its time). Runs in
+ * Applies issue.events to the issue replica (the summary's open issues with their next action, and the locations each
+ * issue is shared with, which decide what partners see; the highest version wins) and to the issue history on the
+ * customer's timeline (one entry per event, in the order of its time). Runs in
  * the inbox's transaction and checks the event before it writes, so a malformed one ({@link MalformedEvent}) changes
  * nothing; types outside the contract are ignored.
  */
@@ -31,6 +32,12 @@ public class IssueProjection {
     /** The issue types of docs/event-contracts.md the timeline shows; others are ignored, as the contract says. */
     static final Set<String> TYPES = Set.of("issue.opened", "issue.assigned", "issue.next-action-set",
             "issue.commented", "issue.action-taken", "issue.status-changed", "issue.closed", "issue.reopened");
+    /**
+     * Sharing an issue with one more location, or no longer ({@code change.locationId}): they change only whom the
+     * replica says the issue is shared with, and add no line to the timeline.
+     */
+    static final String SHARED = "issue.shared";
+    static final String UNSHARED = "issue.unshared";
 
     private final IssueReplicas issues;
     private final TimelineEntries timeline;
@@ -49,17 +56,27 @@ public class IssueProjection {
 
     /** The issue as an event carries it, read and checked. */
     private record IssueState(UUID id, UUID customerId, String number, String title, String status, long version,
-                              String nextActionWhat, String nextActionWho, OffsetDateTime nextActionDueAt) {
+                              String nextActionWhat, String nextActionWho, OffsetDateTime nextActionDueAt,
+                              String locationId) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent event) {
-        if (!TYPES.contains(event.type())) {
+        boolean sharing = SHARED.equals(event.type()) || UNSHARED.equals(event.type());
+        if (!TYPES.contains(event.type()) && !sharing) {
             LOG.debugf("contact-service ignores %s", event.type());
             return;
         }
         EventData data = EventData.of(event);
         IssueState issue = issueState(data.object("issue"));
+        if (sharing) {
+            String location = data.object("change").text("locationId");
+            if (!customers.isErased(issue.customerId())) {
+                updateReplica(issue, SHARED.equals(event.type()) ? location : null,
+                        UNSHARED.equals(event.type()) ? location : null);
+            }
+            return;
+        }
         Optional<EventData> change = data.optionalObject("change");
         Optional<EventData> actor = data.optionalObject("actor");
         EventData changed = change.orElse(EventData.of(JsonNodeFactory.instance.objectNode(), "data.change"));
@@ -78,7 +95,7 @@ public class IssueProjection {
         if (customers.isErased(issue.customerId())) {
             return; // nothing of an erased customer is kept
         }
-        updateReplica(issue);
+        updateReplica(issue, null, null);
         if (timeline.find(event.id()) != null) {
             return;
         }
@@ -105,11 +122,15 @@ public class IssueProjection {
         Optional<EventData> next = issue.optionalObject("nextAction");
         return new IssueState(id, customerId, issue.optionalText("number"), issue.optionalText("title"), status, version,
                 next.map(n -> n.optionalText("what")).orElse(null), next.map(n -> n.optionalText("who")).orElse(null),
-                next.map(n -> n.optionalTime("dueAt")).orElse(null));
+                next.map(n -> n.optionalTime("dueAt")).orElse(null), issue.optionalText("locationId"));
     }
 
-    /** A newer state replaces the replica; an older one arriving late changes nothing. */
-    private void updateReplica(IssueState issue) {
+    /**
+     * A newer state replaces the replica; an older one arriving late changes nothing. The locations the issue is shared
+     * with are a set: the location a newer state names ({@code issue.locationId}) is added, as is the one an
+     * {@code issue.shared} names ({@code shared}); only an {@code issue.unshared} takes one away ({@code unshared}).
+     */
+    private void updateReplica(IssueState issue, String shared, String unshared) {
         IssueReplica replica = issues.find(issue.id());
         if (replica == null) {
             replica = new IssueReplica();
@@ -130,6 +151,15 @@ public class IssueProjection {
             replica.nextActionWho = issue.nextActionWho();
             replica.nextActionDueAt = issue.nextActionDueAt();
             replica.updatedAt = ServiceClock.now(clock);
+            if (issue.locationId() != null && !issue.locationId().isBlank()) {
+                replica.locations.add(issue.locationId());
+            }
+            if (shared != null) {
+                replica.locations.add(shared);
+            }
+            if (unshared != null) {
+                replica.locations.remove(unshared);
+            }
         }
     }
 

@@ -39,8 +39,7 @@ public class Timeline {
         if (customers.isErased(current)) {
             throw new Erased("Customer " + customerId + " was erased");
         }
-        return entries.page(new TimelineFilter(current, kind, channel, issueId,
-                caller.partner() ? caller.location() : null), paging);
+        return entries.page(new TimelineFilter(current, kind, channel, issueId, caller.scope()), paging);
     }
 
     @Transactional

@@ -54,9 +54,9 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID>, 
             where.add("c.occurredAt < :to");
             params.put("to", filter.to());
         }
-        if (filter.location() != null) {
-            where.add("c.locationId = :location");
-            params.put("location", filter.location());
+        String scope = ScopeQueries.contacts(filter.scope(), params);
+        if (scope != null) {
+            where.add(scope);
         }
         String from = " from Contact c where " + String.join(" and ", where);
         TypedQuery<Contact> select = getEntityManager()

@@ -49,9 +49,9 @@ public class TimelineEntryRepository implements TimelineEntries {
             where.add("t.issueId = :issue");
             params.put("issue", filter.issueId());
         }
-        if (filter.partnerLocation() != null) {
-            where.add("t.internal = false and (t.kind <> 'contact' or t.locationId = :location)");
-            params.put("location", filter.partnerLocation());
+        String scope = ScopeQueries.timeline(filter.scope(), params);
+        if (scope != null) {
+            where.add(scope);
         }
         String from = " from TimelineEntry t where " + String.join(" and ", where);
         TypedQuery<TimelineEntry> select = em
