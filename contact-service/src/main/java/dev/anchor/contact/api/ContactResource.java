@@ -9,7 +9,6 @@ import dev.anchor.contact.domain.Caller;
 import dev.anchor.contact.domain.Contact;
 import dev.anchor.contact.domain.ContactDraft;
 import dev.anchor.contact.domain.ContactService;
-import dev.anchor.contact.domain.ExpectedVersions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -31,12 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.HashSet;
+
 import java.util.List;
-import java.util.Set;
+
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+
 
 /** The contact API: thin over {@link ContactService}, it adds HTTP concerns (roles, ETags, idempotency). */
 @Path("/contacts")
@@ -45,7 +44,6 @@ import java.util.regex.Pattern;
 public class ContactResource {
 
     /** A strong ETag as {@link ETags#of} makes it: a contact's version in quotes. */
-    private static final Pattern VERSION_TAG = Pattern.compile("\"(0|[1-9][0-9]{0,17})\"");
 
     private final ContactService service;
     private final IdempotentCreates idempotency;
@@ -112,7 +110,7 @@ public class ContactResource {
     public Response amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull AmendmentRequest request) {
         Caller caller = callers.current();
-        Contact amended = service.amend(id, expectedVersions(ifMatch), request.reason(), request.changes(), caller);
+        Contact amended = service.amend(id, ETags.expected(ifMatch), request.reason(), request.changes(), caller);
         ContactView contact = ContactView.of(amended, caller);
         return Response.ok(contact).tag(ETags.of(contact.version())).build();
     }
@@ -126,20 +124,5 @@ public class ContactResource {
     public List<AmendmentView> amendments(@PathParam("id") UUID id) {
         Caller caller = callers.current();
         return service.amendments(id, caller).stream().map(a -> AmendmentView.of(a, caller, mapper)).toList();
-    }
-
-    /** The versions an If-Match header names; any version when it is absent or {@code *} (a weak tag never matches). */
-    private static ExpectedVersions expectedVersions(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return ExpectedVersions.ANY;
-        }
-        Set<Long> versions = new HashSet<>();
-        for (String tag : ifMatch.split(",")) {
-            Matcher version = VERSION_TAG.matcher(tag.trim());
-            if (version.matches()) {
-                versions.add(Long.parseLong(version.group(1)));
-            }
-        }
-        return new ExpectedVersions(versions);
     }
 }

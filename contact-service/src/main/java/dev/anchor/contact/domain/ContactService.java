@@ -1,5 +1,13 @@
 package dev.anchor.contact.domain;
 
+import dev.anchor.blocks.refusal.NotFound;
+import dev.anchor.blocks.refusal.Gone;
+import dev.anchor.blocks.refusal.NotPermitted;
+import dev.anchor.blocks.refusal.Refused;
+import dev.anchor.blocks.refusal.InvalidFields;
+import dev.anchor.blocks.refusal.UnreadableInput;
+import dev.anchor.blocks.refusal.ExpectedVersion;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,12 +81,12 @@ public class ContactService {
     public Contact log(ContactDraft draft, Caller caller) {
         if (caller.partner()) {
             if (draft.internalNotes() != null) {
-                throw new NotAllowed("Partners cannot write internal notes");
+                throw new NotPermitted("Partners cannot write internal notes");
             }
             if (draft.locationId() == null || draft.locationId().isBlank()) {
                 draft = draft.withLocation(caller.location());
             } else if (!draft.locationId().equals(caller.location())) {
-                throw new NotAllowed("Partners log contacts at their own location (" + caller.location() + ") only");
+                throw new NotPermitted("Partners log contacts at their own location (" + caller.location() + ") only");
             }
         }
         draft = draft.withCustomer(customers.currentId(draft.customerId()));
@@ -112,33 +120,33 @@ public class ContactService {
      * {@code expected} holds the versions the caller based it on.
      */
     @Transactional
-    public Contact amend(UUID id, ExpectedVersions expected, String reason, JsonNode changes, Caller caller) {
+    public Contact amend(UUID id, ExpectedVersion expected, String reason, JsonNode changes, Caller caller) {
         Contact contact = find(id, caller);
         if (!caller.scope().mayChange(contact)) {
-            throw new NotAllowed("Partners amend contacts of their own location (" + caller.location() + ") only");
+            throw new NotPermitted("Partners amend contacts of their own location (" + caller.location() + ") only");
         }
         if (contact.erased) {
-            throw new Erased("Contact " + id + " belongs to an erased customer and cannot be amended");
+            throw new Gone("Contact " + id + " belongs to an erased customer and cannot be amended");
         }
         expected.check(contact.version);
         if (!changes.isObject() || changes.isEmpty()) {
-            throw new InvalidField("changes", "must be a JSON object with at least one field to change");
+            throw InvalidFields.of("changes", "must be a JSON object with at least one field to change");
         }
         if (changes.has("customerId")) {
-            throw new InvalidField("changes.customerId", "cannot be amended; log the contact on the right customer");
+            throw InvalidFields.of("changes.customerId", "cannot be amended; log the contact on the right customer");
         }
         // Only contact.logged sends the summary, so changing the wish later would promise a message nobody sends.
         if (changes.has("summaryRequested")) {
-            throw new InvalidField("changes.summaryRequested", "cannot be amended; it is set when the contact is logged");
+            throw InvalidFields.of("changes.summaryRequested", "cannot be amended; it is set when the contact is logged");
         }
         if (caller.partner() && changes.has("internalNotes")) {
-            throw new NotAllowed("Partners cannot write internal notes");
+            throw new NotPermitted("Partners cannot write internal notes");
         }
         ContactDraft before = contact.draft();
         ContactDraft after = readDraft(MergePatch.apply(mapper.valueToTree(before), changes));
         validate(after);
         if (caller.partner() && !Objects.equals(after.locationId(), caller.location())) {
-            throw new NotAllowed("Partners keep contacts at their own location (" + caller.location() + ")");
+            throw new NotPermitted("Partners keep contacts at their own location (" + caller.location() + ")");
         }
         check(after);
         contact.apply(after);
@@ -152,7 +160,7 @@ public class ContactService {
             }
         });
         if (changed.isEmpty()) {
-            throw new NothingChanged("The amendment changes nothing");
+            throw new Refused("The amendment changes nothing");
         }
         OffsetDateTime now = ServiceClock.now(clock);
         contact.updatedAt = now;
@@ -191,13 +199,13 @@ public class ContactService {
     /** The rules Bean Validation cannot express. */
     private void check(ContactDraft draft) {
         if (blank(draft.agentId()) && blank(draft.locationId())) {
-            throw new InvalidField("agentId", "an agentId or a locationId (or both) is required");
+            throw InvalidFields.of("agentId", "an agentId or a locationId (or both) is required");
         }
         if (draft.occurredAt().isAfter(ServiceClock.now(clock).plus(CLOCK_SKEW))) {
-            throw new InvalidField("occurredAt", "must not be in the future");
+            throw InvalidFields.of("occurredAt", "must not be in the future");
         }
         if (customers.isErased(draft.customerId())) {
-            throw new Erased("Customer " + draft.customerId() + " was erased");
+            throw new Gone("Customer " + draft.customerId() + " was erased");
         }
     }
 
@@ -205,7 +213,7 @@ public class ContactService {
         try {
             return mapper.treeToValue(json, ContactDraft.class);
         } catch (JsonProcessingException e) {
-            throw new UnreadableChanges(e);
+            throw new UnreadableInput(e);
         }
     }
 

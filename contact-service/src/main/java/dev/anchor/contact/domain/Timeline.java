@@ -1,5 +1,8 @@
 package dev.anchor.contact.domain;
 
+import dev.anchor.blocks.refusal.NotFound;
+import dev.anchor.blocks.refusal.Gone;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.http.Paging;
@@ -37,7 +40,7 @@ public class Timeline {
                                                Paging paging) {
         UUID current = customers.currentId(customerId);
         if (customers.isErased(current)) {
-            throw new Erased("Customer " + customerId + " was erased");
+            throw new Gone("Customer " + customerId + " was erased");
         }
         return entries.page(new TimelineFilter(current, kind, channel, issueId, caller.scope()), paging);
     }
@@ -47,7 +50,7 @@ public class Timeline {
         UUID current = customers.currentId(customerId);
         CustomerReplica customer = customers.find(current);
         if (customer != null && customer.erased()) {
-            throw new Erased("Customer " + customerId + " was erased");
+            throw new Gone("Customer " + customerId + " was erased");
         }
         List<IssueReplica> open = issues.openOf(current);
         List<Contact> last = contacts.lastPerChannel(current);

@@ -1,7 +1,7 @@
 package dev.anchor.contact.events.in;
 
 import dev.anchor.blocks.inbox.EventInbox;
-import dev.anchor.contact.domain.CustomerReplicaProjection;
+import dev.anchor.contact.domain.CustomerReplication;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,9 +16,9 @@ public class CustomerEventsConsumer {
     static final String CONSUMER = "contact-service.customer.events";
 
     private final EventInbox inbox;
-    private final CustomerReplicaProjection projection;
+    private final CustomerReplication projection;
 
-    public CustomerEventsConsumer(EventInbox inbox, CustomerReplicaProjection projection) {
+    public CustomerEventsConsumer(EventInbox inbox, CustomerReplication projection) {
         this.inbox = inbox;
         this.projection = projection;
     }

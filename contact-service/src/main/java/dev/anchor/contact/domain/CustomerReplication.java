@@ -23,9 +23,9 @@ import java.util.UUID;
  * inbox's transaction and checks the event before it writes, so a malformed one ({@link MalformedEvent}) changes nothing.
  */
 @ApplicationScoped
-public class CustomerReplicaProjection {
+public class CustomerReplication {
 
-    private static final Logger LOG = Logger.getLogger(CustomerReplicaProjection.class);
+    private static final Logger LOG = Logger.getLogger(CustomerReplication.class);
 
     private final CustomerReplicas customers;
     private final Contacts contacts;
@@ -34,7 +34,7 @@ public class CustomerReplicaProjection {
     private final IdempotentCreates idempotency;
     private final Clock clock;
 
-    public CustomerReplicaProjection(CustomerReplicas customers, Contacts contacts, TimelineEntries timeline,
+    public CustomerReplication(CustomerReplicas customers, Contacts contacts, TimelineEntries timeline,
                                      IssueReplicas issues, IdempotentCreates idempotency, Clock clock) {
         this.customers = customers;
         this.contacts = contacts;
