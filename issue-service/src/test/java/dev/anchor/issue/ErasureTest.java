@@ -108,6 +108,7 @@ class ErasureTest {
         String url = as(AGENT).post("/issues/{id}/status-link", id).then().statusCode(201).extract().path("statusUrl");
         String token = url.substring(url.lastIndexOf('/') + 1);
         given().redirects().follow(false).formParam("text", marker + " customer comment")
+                .formParam("formToken", StatusPageTest.formToken("/status/" + token))
                 .post("/status/{token}/comments", token).then().statusCode(303);
         as(AGENT).body(Map.of("toAgentId", IssueFixtures.BOB_ID, "toAgentName", "Bob Baker",
                         "introduction", marker + " introduction", "previousOwnerBackAt", "2031-02-27T08:00:00Z"))

@@ -177,20 +177,20 @@ class IssueApiTest {
     @Test
     void resolutionActionsAreOnTheRecordAndCompleteForTheirKind() {
         String id = ownedIssue();
-        as(AGENT).body(Map.of("kind", "refund", "amount", "25.50", "currency", "EUR", "note", "Goodwill"))
+        as(AGENT).body(Map.of("kind", "refund", "amount", new java.math.BigDecimal("25.50"), "currency", "EUR", "note", "Goodwill"))
                 .post("/issues/{id}/actions", id).then().statusCode(201)
                 .body("kind", equalTo("issue.action-taken")).body("summary", equalTo("Refund of 25.50 EUR"));
         as(AGENT).body(Map.of("kind", "repair", "place", "Store 12, High Street",
                         "scheduledAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0).toString()))
                 .post("/issues/{id}/actions", id).then().statusCode(201);
         as(AGENT).body(Map.of("kind", "replacement")).post("/issues/{id}/actions", id).then().statusCode(201);
-        assertProblem(as(AGENT).body(Map.of("kind", "refund", "amount", "10.00")).post("/issues/{id}/actions", id).then(), 400)
+        assertProblem(as(AGENT).body(Map.of("kind", "refund", "amount", new java.math.BigDecimal("10.00"))).post("/issues/{id}/actions", id).then(), 400)
                 .body("errors.field", hasItem("currency"));
         assertProblem(as(AGENT).body(Map.of("kind", "repair")).post("/issues/{id}/actions", id).then(), 400)
                 .body("errors.field", hasItem("place"));
         assertProblem(as(AGENT).body(Map.of("kind", "other")).post("/issues/{id}/actions", id).then(), 400)
                 .body("errors.field", hasItem("note"));
-        assertProblem(as(AGENT).body(Map.of("kind", "refund", "amount", "-1", "currency", "EUR")).post("/issues/{id}/actions", id)
+        assertProblem(as(AGENT).body(Map.of("kind", "refund", "amount", new java.math.BigDecimal("-1"), "currency", "EUR")).post("/issues/{id}/actions", id)
                 .then(), 400).body("errors.field", hasItem("amount"));
         assertProblem(as(BOB).body(Map.of("kind", "replacement")).post("/issues/{id}/actions", id).then(), 403);
         as(SUPERVISOR).get("/issues/{id}/timeline", id).then()

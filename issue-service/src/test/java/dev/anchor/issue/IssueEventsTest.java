@@ -57,7 +57,7 @@ class IssueEventsTest {
         as(AGENT).body(Map.of("text", "Probably the pump", "visibility", "internal")).post("/issues/{id}/comments", id)
                 .then().statusCode(201);
         moveTo(AGENT, id, "in_progress").then().statusCode(200);
-        as(AGENT).body(Map.of("kind", "refund", "amount", "19.99", "currency", "GBP")).post("/issues/{id}/actions", id)
+        as(AGENT).body(Map.of("kind", "refund", "amount", new java.math.BigDecimal("19.99"), "currency", "GBP")).post("/issues/{id}/actions", id)
                 .then().statusCode(201);
         as(AGENT).body(Map.of("toAgentId", BOB_ID, "toAgentName", "Bob Baker", "introduction", "Bob takes over",
                 "previousOwnerBackAt", due)).post("/issues/{id}/handoffs", id).then().statusCode(200);

@@ -112,7 +112,7 @@ class PartnerActionsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-            "{\"kind\": \"refund\", \"amount\": \"10.00\", \"currency\": \"EUR\"}",
+            "{\"kind\": \"refund\", \"amount\": 10.00, \"currency\": \"EUR\"}",
             "{\"kind\": \"replacement\"}",
             "{\"kind\": \"other\", \"note\": \"Gave a voucher\"}"})
     void anyOtherKindByAPartnerIs403AndChangesNothing(String body) {
@@ -163,7 +163,7 @@ class PartnerActionsTest {
                 .post("/issues/{id}/actions", id).then(), 413);
         assertProblem(as(PARTNER).body(Map.of("kind", "repair")).post("/issues/{id}/actions", id).then(), 400)
                 .body("errors.field", hasItem("place"));
-        assertProblem(as(PARTNER).body(Map.of("kind", "repair_done", "amount", "5.00")).post("/issues/{id}/actions", id)
+        assertProblem(as(PARTNER).body(Map.of("kind", "repair_done", "amount", new java.math.BigDecimal("5.00"))).post("/issues/{id}/actions", id)
                 .then(), 400).body("errors.field", hasItem("amount"));
         assertProblem(as(PARTNER).header("If-Match", "\"0\"").body(Map.of("kind", "repair_done"))
                 .post("/issues/{id}/actions", id).then(), 412);

@@ -40,14 +40,16 @@ class ReopenWindowTest {
     void afterTheWindowAReplyOpensANewLinkedIssue() {
         RestAssured.config = RestAssured.config().redirect(RestAssured.config().getRedirectConfig().followRedirects(false));
         StatusPageTest.Journey journey = StatusPageTest.Journey.start(customer("Ann Example", "en", "UTC"));
-        given().post(journey.path() + "/close").then().statusCode(303);
+        given().formParam("formToken", StatusPageTest.formToken(journey.path())).post(journey.path() + "/close").then()
+                .statusCode(303);
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() ->
                 "t".equals(IssueFixtures.sql("select closed_at < now() - interval '2.5 seconds' from issue where id = ?",
                         java.util.UUID.fromString(journey.id()))));
         assertProblem(as(AGENT).body(Map.of("reason", "Too late")).post("/issues/{id}/reopen", journey.id()).then(), 409)
                 .body("allowedTransitions", equalTo(List.of()));
 
-        String location = given().formParam("text", "It is broken again").post(journey.path() + "/comments").then()
+        String location = given().formParam("text", "It is broken again")
+                .formParam("formToken", StatusPageTest.formToken(journey.path())).post(journey.path() + "/comments").then()
                 .statusCode(303).extract().header("Location");
         String newPath = location.substring(location.indexOf("/status/"), location.indexOf('?'));
         assertNotEquals(journey.path(), newPath);

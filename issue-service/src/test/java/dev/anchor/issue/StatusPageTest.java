@@ -70,9 +70,13 @@ class StatusPageTest {
         assertTrue(html.contains("Alice Archer ist wieder da am <time datetime=\"2031-02-27T08:00Z\">"),
                 "and when the previous owner is back: " + html);
         assertTrue(!html.contains("Kunde klang verärgert"), "never an internal comment");
-        assertTrue(html.contains("<form method=\"post\" action=\"" + journey.token + "/comments\""));
-        assertTrue(html.contains("action=\"" + journey.token + "/close\""));
+        assertTrue(html.contains("<form method=\"post\" action=\"/status/" + journey.token + "/comments\""));
+        assertTrue(html.contains("action=\"/status/" + journey.token + "/close\""));
         assertTrue(!html.contains("<script"), "no JavaScript");
+        assertTrue(!html.contains("<style") && !html.contains("style=\""), "no inline style (the CSP forbids it)");
+        assertTrue(html.contains("<link rel=\"stylesheet\" href=\"/status-page/page.css\">"), html);
+        given().get("/status-page/page.css").then().statusCode(200).contentType(startsWith("text/css"))
+                .body(containsString("max-width:40rem"));
         assertTrue(html.length() < 20_000, "small: " + html.length());
     }
 
@@ -102,13 +106,14 @@ class StatusPageTest {
     void theCustomerCommentsAndClosesThroughTheForms() {
         Journey journey = Journey.start(customer("Ann Example", "en", "UTC"));
         try (EventStream stream = EventStream.of("issue.events")) {
-            given().formParam("text", "Photos are on their way").post(journey.path() + "/comments").then()
+            given().formParam("text", "Photos are on their way").formParam("formToken", formToken(journey.path()))
+                    .post(journey.path() + "/comments").then()
                     .statusCode(303).header("Location", endsWithPath(journey.path() + "?notice=commented"));
-            given().post(journey.path() + "/close").then().statusCode(303)
+            given().formParam("formToken", formToken(journey.path())).post(journey.path() + "/close").then().statusCode(303)
                     .header("Location", endsWithPath(journey.path() + "?notice=closed"));
             given().accept("text/html").get(journey.path() + "?notice=closed").then().statusCode(200)
                     .body(containsString("Your issue is closed.")).body(not(containsString("id=\"close\"")));
-            given().post(journey.path() + "/close").then().statusCode(303)
+            given().formParam("formToken", formToken(journey.path())).post(journey.path() + "/close").then().statusCode(303)
                     .header("Location", endsWithPath(journey.path() + "?notice=already-closed"));
 
             List<JsonNode> events = stream.await(journey.id, 2, Duration.ofSeconds(15));
@@ -125,10 +130,12 @@ class StatusPageTest {
     void aCustomerReplyReopensAClosedIssueWithinTheWindowAndResumesOneWaitingOnThem() {
         Journey journey = Journey.start(customer("Ann Example", "en", "UTC"));
         IssueFixtures.moveTo(IssueFixtures.BOB, journey.id, "waiting_on_customer").then().statusCode(200);
-        given().formParam("text", "Here you are").post(journey.path() + "/comments").then().statusCode(303);
+        given().formParam("text", "Here you are").formParam("formToken", formToken(journey.path()))
+                .post(journey.path() + "/comments").then().statusCode(303);
         as(AGENT).get("/issues/{id}", journey.id).then().body("status", equalTo("in_progress"));
-        given().post(journey.path() + "/close").then().statusCode(303);
-        given().formParam("text", "It broke again").post(journey.path() + "/comments").then().statusCode(303)
+        given().formParam("formToken", formToken(journey.path())).post(journey.path() + "/close").then().statusCode(303);
+        given().formParam("text", "It broke again").formParam("formToken", formToken(journey.path()))
+                .post(journey.path() + "/comments").then().statusCode(303)
                 .header("Location", endsWithPath(journey.path() + "?notice=commented"));
         as(AGENT).get("/issues/{id}", journey.id).then().body("status", equalTo("in_progress"));
     }
@@ -137,26 +144,28 @@ class StatusPageTest {
     void anEmptyOrOverlongCommentChangesNothing() {
         Journey journey = Journey.start(customer("Ann Example", "en", "UTC"));
         long before = IssueFixtures.version(journey.id);
-        given().formParam("text", "   ").post(journey.path() + "/comments").then().statusCode(303)
+        given().formParam("text", "   ").formParam("formToken", formToken(journey.path())).post(journey.path() + "/comments").then().statusCode(303)
                 .header("Location", endsWithPath(journey.path() + "?notice=empty"));
-        given().formParam("text", "x".repeat(5001)).post(journey.path() + "/comments").then().statusCode(303)
+        given().formParam("text", "x".repeat(5001)).formParam("formToken", formToken(journey.path()))
+                .post(journey.path() + "/comments").then().statusCode(303)
                 .header("Location", endsWithPath(journey.path() + "?notice=too-long"));
         assertEquals(before, IssueFixtures.version(journey.id));
     }
 
     @Test
-    void unknownAndRevokedTokensGetAPlain404() {
+    void unknownAndRevokedTokensGetA404Page() {
         Journey journey = Journey.start(customer("Ann Example", "en", "UTC"));
+        String form = formToken(journey.path());
         for (String path : List.of("/status/" + "A".repeat(43), "/status/x", "/status/" + "z".repeat(300))) {
-            given().accept("text/html").get(path).then().statusCode(404).contentType(startsWith("text/plain"))
-                    .body(equalTo("Not found\n"));
+            given().accept("text/html").get(path).then().statusCode(404).header("Content-Type", HTML)
+                    .body(containsString("<h1>Not found</h1>")).body(containsString("no longer valid"));
         }
-        given().accept("application/json").get("/status/nope").then().statusCode(404).contentType(startsWith("text/plain"));
-        given().formParam("text", "hi").post("/status/nope/comments").then().statusCode(404);
-        given().post("/status/nope/close").then().statusCode(404);
+        given().accept("application/json").get("/status/nope").then().statusCode(404).header("Content-Type", HTML);
+        given().formParam("text", "hi").formParam("formToken", form).post("/status/nope/comments").then().statusCode(404);
+        given().formParam("formToken", form).post("/status/nope/close").then().statusCode(404);
         as(AGENT).delete("/issues/{id}/status-link", journey.id).then().statusCode(204);
-        given().accept("text/html").get(journey.path()).then().statusCode(404).body(equalTo("Not found\n"));
-        given().post(journey.path() + "/close").then().statusCode(404);
+        given().accept("text/html").get(journey.path()).then().statusCode(404).body(containsString("<h1>Not found</h1>"));
+        given().formParam("formToken", form).post(journey.path() + "/close").then().statusCode(404);
         as(AGENT).get("/issues/{id}", journey.id).then().body("status", equalTo("in_progress"));
     }
 
@@ -166,10 +175,15 @@ class StatusPageTest {
         for (int i = 0; i < 10; i++) {
             given().get("/status/guess-" + i).then().statusCode(404);
         }
-        given().get("/status/guess-11").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
-        given().accept("text/html").get(journey.path()).then().statusCode(429);
-        throttle.reset();
-        given().accept("text/html").get(journey.path()).then().statusCode(200);
+        given().get("/status/guess-11").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("Content-Type", HTML).body(containsString("Too many requests"));
+        // The throttle is for guesses only: the valid link still works, for reading and for its forms.
+        given().accept("text/html").get(journey.path()).then().statusCode(200).body(containsString(journey.number));
+        given().accept("application/json").get(journey.path()).then().statusCode(200);
+        given().formParam("text", "Still here").formParam("formToken", formToken(journey.path()))
+                .post(journey.path() + "/comments").then().statusCode(303)
+                .header("Location", endsWithPath(journey.path() + "?notice=commented"));
+        given().get("/status/guess-12").then().statusCode(429);
     }
 
     @Test
@@ -191,6 +205,18 @@ class StatusPageTest {
             String path = url.substring(url.indexOf("/status/"));
             given().accept("application/json").get(path).then().statusCode(200).body("status", equalTo("open"));
         }
+    }
+
+    static final String HTML = "text/html; charset=UTF-8";
+    private static final java.util.regex.Pattern FORM_TOKEN =
+            java.util.regex.Pattern.compile("name=\"formToken\" value=\"([A-Za-z0-9_-]+)\"");
+
+    /** The one-time form token of a freshly rendered page at {@code path}. */
+    static String formToken(String path) {
+        String html = given().accept("text/html").get(path).then().statusCode(200).extract().asString();
+        java.util.regex.Matcher matcher = FORM_TOKEN.matcher(html);
+        assertTrue(matcher.find(), "a form token in " + html);
+        return matcher.group(1);
     }
 
     private static org.hamcrest.Matcher<String> endsWithPath(String path) {

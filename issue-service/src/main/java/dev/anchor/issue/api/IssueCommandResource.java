@@ -1,6 +1,8 @@
 package dev.anchor.issue.api;
 
 import dev.anchor.blocks.http.ETags;
+import dev.anchor.blocks.idempotency.Created;
+import dev.anchor.blocks.idempotency.IdempotentCreates;
 import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.CurrentCaller;
 import dev.anchor.blocks.security.Roles;
@@ -26,14 +28,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Changes to an issue by staff: ownership, next action, comments, actions, status, close and reopen. Each answers
@@ -45,15 +52,21 @@ import java.util.Map;
 @Tag(name = "Issues")
 public class IssueCommandResource {
 
+    private static final String IDEMPOTENCY = "Makes retries safe: the same key and body answer the first result "
+            + "again (Idempotent-Replayed: true) and change nothing; the same key with another body is 422";
+
     private final IssueFinder finder;
     private final IssueOwnership ownership;
     private final IssueCasework casework;
     private final IssueLifecycle lifecycle;
     private final StatusLinks links;
     private final CallerAsActor caller;
+    private final IdempotentCreates idempotency;
 
     public IssueCommandResource(IssueFinder finder, IssueOwnership ownership, IssueCasework casework,
-                                IssueLifecycle lifecycle, StatusLinks links, CallerAsActor caller) {
+                                IssueLifecycle lifecycle, StatusLinks links, CallerAsActor caller,
+                                IdempotentCreates idempotency) {
+        this.idempotency = idempotency;
         this.finder = finder;
         this.ownership = ownership;
         this.casework = casework;
@@ -81,18 +94,29 @@ public class IssueCommandResource {
             + "when the previous owner is back. Only the owner or a supervisor hands off.")
     @APIResponse(responseCode = "200", description = "The new owner has the issue")
     @APIResponse(responseCode = "403", description = "Neither the owner nor a supervisor")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response handOff(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid @NotNull HandoffRequest request) {
+                            @HeaderParam(IdempotentCreates.HEADER) @Parameter(description = IDEMPOTENCY) String key,
+                            @Valid @NotNull HandoffRequest request, @Context UriInfo uri) {
         Handoff handoff = new Handoff(request.toAgentId(), request.toAgentName(), request.introduction(),
                 request.previousOwnerBackAt());
-        return ok(ownership.handOff(forUpdate(id, ifMatch), handoff, caller.actor()));
+        Issue issue = finder.forUpdate(id);
+        Response answer = once(key, issue, "handoffs", request, () -> {
+            ETags.checkIfMatch(ifMatch, issue.version);
+            Issue changed = ownership.handOff(issue, handoff, caller.actor());
+            return new Created(changed.id, issueUri(uri, changed), changed.version, IssueView.of(changed));
+        });
+        // A handoff changes the issue rather than creating a resource: it answers 200 with the issue, as it always did.
+        return Response.fromResponse(answer).status(Response.Status.OK).location(null).build();
     }
 
     @PUT
     @Path("/next-action")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
-    @Operation(summary = "Set the next expected action", description = "What, who (agent, customer, partner), due when.")
+    @Operation(summary = "Set the next expected action", description = "What, who (agent, customer, partner), due when. "
+            + "Setting the same what, who and due time again changes nothing: 200 with the unchanged issue and ETag, "
+            + "no trail entry, no event.")
     public Response nextAction(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull NextActionRequest request) {
         NextAction next = new NextAction(request.what(), request.who(), request.dueAt());
@@ -106,13 +130,18 @@ public class IssueCommandResource {
     @Operation(summary = "Comment on an issue", description = "public reaches the customer; internal stays with staff. "
             + "Partners comment on issues shared with their location.")
     @APIResponse(responseCode = "201", description = "The comment as it stands on the timeline")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response comment(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid @NotNull CommentRequest request) {
-        Issue issue = forUpdate(id, ifMatch);
+                            @HeaderParam(IdempotentCreates.HEADER) @Parameter(description = IDEMPOTENCY) String key,
+                            @Valid @NotNull CommentRequest request, @Context UriInfo uri) {
+        Issue issue = finder.forUpdate(id);
         if (!caller.maySee(issue)) {
             throw Problems.notFound("Issue", id);
         }
-        return created(issue, casework.comment(issue, request.text(), request.visibility(), caller.actor()));
+        return once(key, issue, "comments", request, () -> {
+            ETags.checkIfMatch(ifMatch, issue.version);
+            return entryCreated(uri, issue, casework.comment(issue, request.text(), request.visibility(), caller.actor()));
+        });
     }
 
     @POST
@@ -127,12 +156,17 @@ public class IssueCommandResource {
     @APIResponse(responseCode = "403", description = "Neither the owner nor a supervisor; a partner recording another "
             + "kind, or without a location")
     @APIResponse(responseCode = "404", description = "No such issue (or not shared with the partner's location)")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response action(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull ActionRequest request) {
-        Issue issue = visibleForUpdate(id, ifMatch);
+                           @HeaderParam(IdempotentCreates.HEADER) @Parameter(description = IDEMPOTENCY) String key,
+                           @Valid @NotNull ActionRequest request, @Context UriInfo uri) {
+        Issue issue = visibleForUpdate(id);
         ResolutionAction action = new ResolutionAction(request.kind(), request.amount(), request.currency(),
                 request.place(), request.scheduledAt(), request.note());
-        return created(issue, casework.takeAction(issue, action, caller.actor()));
+        return once(key, issue, "actions", request, () -> {
+            ETags.checkIfMatch(ifMatch, issue.version);
+            return entryCreated(uri, issue, casework.takeAction(issue, action, caller.actor()));
+        });
     }
 
     @POST
@@ -175,7 +209,9 @@ public class IssueCommandResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
     @Operation(summary = "A new status-page link for the customer", description = "Earlier links keep working until "
-            + "revoked. The raw link is answered once; only its hash is kept.")
+            + "revoked. The raw link is answered once; only its hash is kept, so Idempotency-Key is not honoured here: "
+            + "storing the answer for a replay would store the raw link. A retry issues one more link, which is harmless "
+            + "(the links are equivalent and all are revoked together).")
     @APIResponse(responseCode = "201", description = "{statusUrl}")
     @APIResponse(responseCode = "422", description = "The issue's customer was erased: no status page")
     public Response newStatusLink(@PathParam("idOrNumber") String id) {
@@ -205,7 +241,7 @@ public class IssueCommandResource {
      * The issue to change, as {@link #forUpdate} but checked against a partner's location first, so a partner learns
      * nothing (not even a stale ETag) about an issue not shared with them.
      */
-    private Issue visibleForUpdate(String id, String ifMatch) {
+    private Issue visibleForUpdate(String id) {
         if (caller.isPartnerOnly() && caller.location() == null) {
             throw Problems.forbidden("A partner token must name its location (claim `"
                     + CurrentCaller.LOCATION_CLAIM + "`)");
@@ -213,14 +249,31 @@ public class IssueCommandResource {
         if (!caller.maySee(finder.get(id))) {
             throw Problems.notFound("Issue", id);
         }
-        return forUpdate(id, ifMatch);
+        return finder.forUpdate(id);
+    }
+
+    /**
+     * Runs {@code change} once per {@code Idempotency-Key} of this caller on this issue and operation: a replay with
+     * the same body answers the first result again ({@code Idempotent-Replayed: true}) and changes nothing; the same
+     * key with another body is 422. The scope names the issue by its id, so the number or id in the path is the same.
+     */
+    private Response once(String key, Issue issue, String operation, Object request, Supplier<Created> change) {
+        String scope = caller.actor().id() + " POST /issues/" + issue.id + "/" + operation;
+        return idempotency.once(key, scope, request, change);
+    }
+
+    private static URI issueUri(UriInfo uri, Issue issue) {
+        return uri.getBaseUriBuilder().path("issues").path(issue.id.toString()).build();
+    }
+
+    /** A new timeline entry: 201 with the entry, Location the issue's timeline, ETag the issue's new version. */
+    private static Created entryCreated(UriInfo uri, Issue issue, TimelineEntry entry) {
+        URI timeline = uri.getBaseUriBuilder().path("issues").path(issue.id.toString()).path("timeline").build();
+        return new Created(issue.id, timeline, issue.version, TimelineView.of(entry));
     }
 
     private static Response ok(Issue issue) {
         return Response.ok(IssueView.of(issue)).tag(ETags.of(issue.version)).build();
     }
 
-    private static Response created(Issue issue, TimelineEntry entry) {
-        return Response.status(Response.Status.CREATED).entity(TimelineView.of(entry)).tag(ETags.of(issue.version)).build();
-    }
 }

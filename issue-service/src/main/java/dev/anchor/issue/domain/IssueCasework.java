@@ -27,6 +27,9 @@ public class IssueCasework {
     public Issue setNextAction(Issue issue, NextAction next, Actor actor) {
         IssueRules.requireNotClosed(issue, "take a next action");
         IssueRules.requireOwnerOrSupervisor(issue, actor, "set its next action");
+        if (sameAsCurrent(issue, next)) {
+            return issue; // the same what, who and by-when again: nothing changes, nothing is recorded or published
+        }
         OffsetDateTime now = ServiceClock.now(clock);
         if (!next.dueAt().isAfter(now)) {
             throw InvalidInput.field("dueAt", "must be in the future");
@@ -123,5 +126,11 @@ public class IssueCasework {
         if (!errors.isEmpty()) {
             throw new InvalidInput("The action is incomplete", errors);
         }
+    }
+
+    private static boolean sameAsCurrent(Issue issue, NextAction next) {
+        return issue.nextWhat != null && next.what() != null && next.dueAt() != null
+                && issue.nextWhat.equals(next.what().strip()) && issue.nextWho == next.who()
+                && issue.nextDueAt != null && issue.nextDueAt.isEqual(next.dueAt());
     }
 }

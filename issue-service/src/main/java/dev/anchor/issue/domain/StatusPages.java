@@ -1,8 +1,14 @@
 package dev.anchor.issue.domain;
 
+import dev.anchor.blocks.time.ServiceClock;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,10 +25,18 @@ public class StatusPages {
     private final IssueCasework casework;
     private final IssueLifecycle lifecycle;
     private final IssueOpening opening;
+    private final FormTokens forms;
+    private final Duration formLifetime;
+    private final Clock clock;
 
     public StatusPages(StatusTokens tokens, IssueFinder finder, Issues issues, TimelineEntries timeline,
                        CustomerDirectory customers, IssueCasework casework, IssueLifecycle lifecycle,
-                       IssueOpening opening) {
+                       IssueOpening opening, FormTokens forms,
+                       @ConfigProperty(name = "anchor.status-page.form-lifetime", defaultValue = "PT12H") Duration formLifetime,
+                       Clock clock) {
+        this.forms = forms;
+        this.formLifetime = formLifetime;
+        this.clock = clock;
         this.tokens = tokens;
         this.finder = finder;
         this.issues = issues;
@@ -44,12 +58,28 @@ public class StatusPages {
                 new Page(issue, customers.find(issue.customerId), timeline.publicOf(issue.id)));
     }
 
-    /** Adds the customer's comment; answers the token of the page to show next (a new issue's after the reopen window). */
+    /** What a form submission did: applied, or nothing at all because its form token was used, expired or foreign. */
+    public record Submitted(String pageToken, boolean applied) {
+    }
+
+    /** A fresh one-time token for a form on the page of {@code token} (which the caller found valid). */
     @Transactional
-    public Optional<String> comment(String token, String text) {
+    public String newFormToken(String token) {
+        return forms.issue(token, ServiceClock.now(clock).plus(formLifetime));
+    }
+
+    /**
+     * Adds the customer's comment once per form token; answers the token of the page to show next (a new issue's after
+     * the reopen window), or not applied when the form token does not redeem (nothing is stored then).
+     */
+    @Transactional
+    public Optional<Submitted> comment(String token, String formToken, String text) {
         Optional<UUID> issueId = tokens.issueOf(token);
         if (issueId.isEmpty()) {
             return Optional.empty();
+        }
+        if (!forms.redeem(token, formToken, ServiceClock.now(clock))) {
+            return Optional.of(new Submitted(token, false));
         }
         Issue issue = issues.lock(issueId.get());
         Actor customer = customerOf(issue);
@@ -58,7 +88,7 @@ public class StatusPages {
                     issue.priority, RaisedChannel.web, issue.locationId, false);
             IssueOpening.Opened followUp = opening.open(draft, customer, issue.id);
             casework.comment(followUp.issue(), text, Visibility.PUBLIC, customer);
-            return Optional.of(followUp.token());
+            return Optional.of(new Submitted(followUp.token(), true));
         }
         if (issue.status.isDone()) {
             lifecycle.reopen(issue, "The customer replied", customer);
@@ -66,19 +96,35 @@ public class StatusPages {
             lifecycle.customerReplied(issue, customer);
         }
         casework.comment(issue, text, Visibility.PUBLIC, customer);
-        return Optional.of(token);
+        return Optional.of(new Submitted(token, true));
     }
 
-    /** Closes the issue as the customer; empty for an unknown token, false when it was closed already. */
+    /** What the customer's close did. */
+    public enum Closing { CLOSED, ALREADY_CLOSED, FORM_NOT_ACCEPTED }
+
+    /** Closes the issue as the customer once per form token; empty for an unknown token. */
     @Transactional
-    public Optional<Boolean> close(String token) {
-        return tokens.issueOf(token).map(issues::lock).map(issue -> {
-            if (issue.status == IssueStatus.closed) {
-                return false;
-            }
-            lifecycle.close(issue, customerOf(issue));
-            return true;
-        });
+    public Optional<Closing> close(String token, String formToken) {
+        Optional<UUID> issueId = tokens.issueOf(token);
+        if (issueId.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!forms.redeem(token, formToken, ServiceClock.now(clock))) {
+            return Optional.of(Closing.FORM_NOT_ACCEPTED);
+        }
+        Issue issue = issues.lock(issueId.get());
+        if (issue.status == IssueStatus.closed) {
+            return Optional.of(Closing.ALREADY_CLOSED);
+        }
+        lifecycle.close(issue, customerOf(issue));
+        return Optional.of(Closing.CLOSED);
+    }
+
+    /** Forgets form tokens past their lifetime. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void forgetExpiredFormTokens() {
+        forms.expire(ServiceClock.now(clock));
     }
 
     private Actor customerOf(Issue issue) {

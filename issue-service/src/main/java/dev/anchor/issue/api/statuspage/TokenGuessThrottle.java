@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down guessing status-page tokens: a client that asked for more than {@code limit} unknown tokens within
- * {@code window} gets 429 until the window has passed. Kept per service instance, in memory.
+ * {@code window} gets 429 for further unknown tokens until the window has passed. It is consulted only once a token
+ * turned out unknown, so a valid link is never refused. Clients are told apart by {@link ClientAddress}. Kept per
+ * service instance, in memory.
  */
 @ApplicationScoped
 public class TokenGuessThrottle {
