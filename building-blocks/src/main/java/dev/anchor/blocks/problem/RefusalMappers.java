@@ -43,7 +43,7 @@ public class RefusalMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidFields e, UriInfo uri) {
-        return respond(Problems.invalid("The request has invalid fields", e.fields().stream()
+        return respond(Problems.invalid(e.getMessage(), e.fields().stream()
                 .map(f -> new Problem.FieldError(f.field(), f.message())).toList()), uri);
     }
 

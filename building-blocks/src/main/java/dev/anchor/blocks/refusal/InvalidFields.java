@@ -12,7 +12,12 @@ public class InvalidFields extends RuntimeException {
     private final List<Field> fields;
 
     public InvalidFields(List<Field> fields) {
-        super("Invalid fields: " + fields);
+        this("The request has invalid fields", fields);
+    }
+
+    /** With a detail that says what the fields have in common (e.g. "The action is incomplete"). */
+    public InvalidFields(String detail, List<Field> fields) {
+        super(detail);
         this.fields = List.copyOf(fields);
     }
 

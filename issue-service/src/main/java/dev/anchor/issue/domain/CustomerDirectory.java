@@ -1,5 +1,7 @@
 package dev.anchor.issue.domain;
 
+import dev.anchor.blocks.refusal.Refused;
+
 import dev.anchor.blocks.replica.VersionedReplicas;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,7 @@
 package dev.anchor.issue.domain;
 
+import dev.anchor.blocks.refusal.InvalidFields;
+
 import dev.anchor.blocks.time.ServiceClock;
 import dev.anchor.issue.events.out.IssueChange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +34,7 @@ public class IssueCasework {
         }
         OffsetDateTime now = ServiceClock.now(clock);
         if (!next.dueAt().isAfter(now)) {
-            throw InvalidInput.field("dueAt", "must be in the future");
+            throw InvalidFields.of("dueAt", "must be in the future");
         }
         issue.nextWhat = next.what().strip();
         issue.nextWho = next.who();
@@ -94,37 +96,37 @@ public class IssueCasework {
     }
 
     private static void validate(ResolutionAction action) {
-        List<InvalidInput.Field> errors = new ArrayList<>();
+        List<InvalidFields.Field> errors = new ArrayList<>();
         switch (action.kind()) {
             case refund -> {
                 if (action.amount() == null) {
-                    errors.add(new InvalidInput.Field("amount", "is required for a refund"));
+                    errors.add(new InvalidFields.Field("amount", "is required for a refund"));
                 }
                 if (action.currency() == null) {
-                    errors.add(new InvalidInput.Field("currency", "is required for a refund"));
+                    errors.add(new InvalidFields.Field("currency", "is required for a refund"));
                 }
             }
             case repair -> {
                 if (action.place() == null || action.place().isBlank()) {
-                    errors.add(new InvalidInput.Field("place", "is required for a repair booking"));
+                    errors.add(new InvalidFields.Field("place", "is required for a repair booking"));
                 }
                 if (action.scheduledAt() == null) {
-                    errors.add(new InvalidInput.Field("scheduledAt", "is required for a repair booking"));
+                    errors.add(new InvalidFields.Field("scheduledAt", "is required for a repair booking"));
                 }
             }
             case other -> {
                 if (action.note() == null || action.note().isBlank()) {
-                    errors.add(new InvalidInput.Field("note", "must say what was done"));
+                    errors.add(new InvalidFields.Field("note", "must say what was done"));
                 }
             }
             case replacement, repair_done -> {
             }
         }
         if (action.kind() != ActionKind.refund && (action.amount() != null || action.currency() != null)) {
-            errors.add(new InvalidInput.Field(action.amount() != null ? "amount" : "currency", "only a refund has an amount"));
+            errors.add(new InvalidFields.Field(action.amount() != null ? "amount" : "currency", "only a refund has an amount"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput("The action is incomplete", errors);
+            throw new InvalidFields("The action is incomplete", errors);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.anchor.issue.domain;
 
+import dev.anchor.blocks.refusal.NotFound;
+
 import dev.anchor.blocks.http.Paging;
 import dev.anchor.blocks.time.ServiceClock;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,9 @@
 package dev.anchor.issue.domain;
 
+import dev.anchor.blocks.refusal.Conflict;
+import dev.anchor.blocks.refusal.Refused;
+import dev.anchor.blocks.refusal.InvalidFields;
+
 import dev.anchor.blocks.time.ServiceClock;
 import dev.anchor.issue.events.out.IssueChange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +58,7 @@ public class IssueOwnership {
         OffsetDateTime now = ServiceClock.now(clock);
         OffsetDateTime backAt = handoff.previousOwnerBackAt();
         if (backAt != null && !backAt.isAfter(now)) {
-            throw InvalidInput.field("previousOwnerBackAt", "must be in the future");
+            throw InvalidFields.of("previousOwnerBackAt", "must be in the future");
         }
         Person previous = issue.owner();
         String name = handoff.toAgentName() == null || handoff.toAgentName().isBlank()

@@ -1,5 +1,7 @@
 package dev.anchor.issue.domain;
 
+import dev.anchor.blocks.refusal.NotPermitted;
+
 /** Who may do what to an issue, and what a closed issue still allows. */
 public final class IssueRules {
 
