@@ -93,6 +93,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("The database is out of reach on %s: %s", uri.getPath(), e.getMessage());
+            Problem problem = ProblemException.of(503, "unavailable", "Service unavailable",
+                    "The service cannot reach its database just now; nothing was changed, try again shortly").problem();
+            return respond(problem, uri).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         Problem problem = ProblemException.of(500, "internal", "Internal error",
                 "The request failed on our side; nothing was changed").problem();
