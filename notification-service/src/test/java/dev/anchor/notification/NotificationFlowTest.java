@@ -522,6 +522,12 @@ class NotificationFlowTest {
                 Replicas.value("select status from customer_contact where id = ?", customerId)));
         assertNull(Replicas.value("select email from customer_contact where id = ?", customerId));
         assertNull(Replicas.value("select coalesce(recipient, body_text) from notification where issue_id = ?", issueId));
+        assertNull(Replicas.value("select coalesce(subject, summary) from notification where issue_id = ?", issueId),
+                "the rendered subject and summary quote the issue: they go with the customer");
+        List<Map<String, Object>> told = Fixtures.notifications(issueId);
+        assertEquals(1, told.size());
+        assertNull(told.get(0).get("summary"), "GET /notifications quotes nothing of an erased customer's issue");
+        assertNull(told.get(0).get("subject"));
         // a late update cannot bring the data back
         Fixtures.publishCustomer("customer.updated", customer(customerId, 9, email, null, p -> { }));
         UUID next = UUID.randomUUID();

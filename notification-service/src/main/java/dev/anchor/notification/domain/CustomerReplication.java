@@ -171,6 +171,9 @@ public class CustomerReplication {
         }
         for (Notification n : notifications.queuedFor(id)) {
             n.settle(NotificationStatus.SUPPRESSED, SuppressionReason.CUSTOMER_ERASED.text());
+            // the event must not carry what was said to the customer into other services after their erasure
+            n.subject = null;
+            n.summary = null;
             events.published(n.state());
         }
         notifications.forgetPersonalData(id);

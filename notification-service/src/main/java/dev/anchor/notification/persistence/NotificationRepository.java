@@ -108,7 +108,7 @@ public class NotificationRepository implements Notifications {
     public void forgetPersonalData(UUID customerId) {
         em.createQuery("""
                 update Notification n set n.recipient = null, n.bodyText = null, n.bodyHtml = null, n.smsText = null,
-                n.lastError = null, n.parts = null where n.customerId = :id""")
+                n.lastError = null, n.parts = null, n.subject = null, n.summary = null where n.customerId = :id""")
                 .setParameter("id", customerId).executeUpdate();
     }
 
