@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,23 +43,10 @@ public class EventStream implements AutoCloseable {
 
     /** A topic the broker creates on first use has no partitions for a moment: wait for them. */
     private List<TopicPartition> partitionsOf(String topic) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (!partitions.isEmpty()) {
-                return partitions;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Topic " + topic + " has no partitions");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Awaitility.await("partitions of " + topic).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList(), partitions -> !partitions.isEmpty());
     }
 
     public static EventStream of(String topic) {

@@ -45,7 +45,21 @@ final class Figures {
 
     /** A request sent has answered or failed, counted or not. */
     void settled() {
-        outstanding.decrementAndGet();
+        if (outstanding.decrementAndGet() == 0) {
+            synchronized (outstanding) {
+                outstanding.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until every request sent has settled, or {@code deadlineNanos} (System.nanoTime) has passed. */
+    void awaitSettled(long deadlineNanos) throws InterruptedException {
+        synchronized (outstanding) {
+            long left;
+            while (outstanding.get() > 0 && (left = deadlineNanos - System.nanoTime()) > 0) {
+                outstanding.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
     }
 
     long outstanding() {

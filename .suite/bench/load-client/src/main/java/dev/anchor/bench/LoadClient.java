@@ -149,9 +149,7 @@ public final class LoadClient {
         }
         // drain: every request is answered, or fails by its own timeout
         long deadline = System.nanoTime() + 2 * TimeUnit.MILLISECONDS.toNanos(options.timeoutMillis()) + 1_000_000_000L;
-        while (figures.outstanding() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        figures.awaitSettled(deadline);
         return start;
     }
 
