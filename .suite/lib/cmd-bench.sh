@@ -71,7 +71,7 @@ bench_start() {
 }
 
 ready_now() {
-  [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:${SERVICE_PORT[$1]}/q/health/ready" \
+  [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:${MANAGEMENT_PORT[$1]}/q/health/ready" \
     2>/dev/null) == 200 ]]
 }
 

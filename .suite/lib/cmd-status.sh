@@ -42,6 +42,6 @@ cmd_status() {
   for svc in "${SERVICES[@]}"; do
     port=${SERVICE_PORT[$svc]}
     status_line "$svc-service" "$svc" "$(service_marker "$svc")" "$port" \
-      "http://127.0.0.1:$port, http://127.0.0.1:$port/q/swagger-ui"
+      "http://127.0.0.1:$port, http://127.0.0.1:$port/q/swagger-ui, health http://127.0.0.1:${MANAGEMENT_PORT[$svc]}/q/health"
   done
 }

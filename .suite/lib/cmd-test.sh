@@ -54,6 +54,10 @@ cmd_test() {
     fi
   fi
   unlock_state
+  # on JDK 25+ the services are packaged for the AOT cache the system tests' ./suite up trains (services.sh)
+  local profile
+  profile=$(aot_profile)
+  args=(${profile:+"$profile"} "${args[@]}")
   say test "./mvnw -B verify ${args[*]}"
   # tells the system tests that this run owns the infrastructure, so they may stop all of it when done
   if (cd "$ROOT" && SUITE_TEST=1 ./mvnw -B verify "${args[@]}" </dev/null); then rc=0; else rc=$?; fi

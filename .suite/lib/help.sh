@@ -16,11 +16,12 @@ Starts, or reuses when already running, in this order:
   SMTP catcher GreenMail on smtp://127.0.0.1:$SMTP_PORT (any address, no auth); REST API on
                http://127.0.0.1:$SMTP_API_PORT/api/user/<email>/messages/
   SMS sink     http://127.0.0.1:$SMS_PORT/messages (POST stores, GET lists, DELETE clears)
-  keys         RSA key pair for JWTs and notification-service's callback secret (ANCHOR_CALLBACK_SECRET)
+  keys         RSA key pair for JWTs, notification-service's callback secret (ANCHOR_CALLBACK_SECRET) and the
+               link secret customer- and notification-service share (ANCHOR_LINK_SECRET)
                in .suite/run/keys (generated once; the jars run the prod profile, which refuses defaults)
   services     customer-service :${SERVICE_PORT[customer]}, issue-service :${SERVICE_PORT[issue]}, contact-service :${SERVICE_PORT[contact]},
                notification-service :${SERVICE_PORT[notification]} (java -jar <svc>/target/quarkus-app/quarkus-run.jar),
-               each waited for on /q/health/ready (timeout ${SERVICE_TIMEOUT}s, SUITE_SERVICE_TIMEOUT)
+               each waited for on /q/health/ready of its management port ${MANAGEMENT_PORT[customer]}–${MANAGEMENT_PORT[notification]} (timeout ${SERVICE_TIMEOUT}s, SUITE_SERVICE_TIMEOUT)
 
   --infra-only  everything but the four services
   --build       run ./mvnw -B -q -DskipTests package first (done anyway when a jar is missing)
@@ -119,7 +120,10 @@ commands:
   test [--keep] [MAVEN ARGS]    provision PostgreSQL + Kafka and run ./mvnw -B verify
   events <topic> [--from-beginning] [--max N] [--key ID]
                                 print a topic's events (key, then the CloudEvent), as they arrive;
-                                --key keeps one aggregate's and stops 5 s after the last
+                                --key keeps one aggregate's and stops 5 s after the last;
+                                <service>.<topic>.dlq holds what that consumer parked (docs/reliability.md)
+  replay <service>.<topic>.dlq  publishes each event parked there since the last replay again on its topic
+                                (consumers that applied it already ignore it: the inbox)
   bench [--only PARTS] [--rates R,..] [--seconds N] [--concurrency C,..]
                                 performance figures against the running suite: freshness,
                                 API next to pgbench -S, start-up and RSS (a table, and JSON)
@@ -128,7 +132,9 @@ commands:
 Ports: customer ${SERVICE_PORT[customer]}, issue ${SERVICE_PORT[issue]}, contact ${SERVICE_PORT[contact]}, notification ${SERVICE_PORT[notification]}, PostgreSQL $PG_PORT,
 Kafka $KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT, FAULTY $KAFKA_FAULTY_PORT advertised as $KAFKA_FAULTY_ADVERTISED_PORT), SMTP $SMTP_PORT, SMTP API $SMTP_API_PORT, SMS $SMS_PORT.
 SUITE_PORT_OFFSET=N adds N to every port but PostgreSQL's (a second copy beside the first).
-JDK: when the default java is older than 21, the newest JDK >= 21 under /usr/lib/jvm is used.
+JDK: when the default java is older than 21, the newest JDK >= 21 under /usr/lib/jvm is used. On JDK 25+ the
+services are packaged as aot-jar and start from a JDK AOT cache that one training run after each build writes to
+.suite/run/aot/ (SUITE_AOT=0: plain fast-jar starts).
 State, logs, keys and downloaded jars: .suite/run/ (git-ignored; delete it to start from scratch).
 EOF
 }

@@ -21,11 +21,11 @@ build_services() {
   local t0
   t0=$(now_ms)
   if ((force)); then
-    say build "./mvnw -B -q -DskipTests package (--build)"
+    say build "./mvnw -B -q -DskipTests $(aot_profile) package (--build)"
   else
-    say build "./mvnw -B -q -DskipTests package (missing or out of date: ${missing[*]})"
+    say build "./mvnw -B -q -DskipTests $(aot_profile) package (missing or out of date: ${missing[*]})"
   fi
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests package </dev/null) || die "the build failed (see above)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests $(aot_profile) package </dev/null) || die "the build failed (see above)"
   say build "done ($(elapsed "$t0"))"
 }
 
@@ -48,12 +48,105 @@ check_service_jars() {
     die "not built, nothing started: ${missing[*]} missing (is each module listed in the parent pom.xml and packaged as a Quarkus app?)"
 }
 
+# ---- JDK AOT cache (JEP 483/514, JDK 25+) ------------------------------------------------------------------------
+# The services are packaged as Quarkus aot-jar; after each build one training run per service (start, a few requests,
+# stop) writes .suite/run/aot/<svc>.aot, and every later start loads it. SUITE_AOT=0, or a JDK before 25, turns it off.
+
+aot_cache() { echo "$RUN/aot/$1.aot"; }
+
+aot_enabled() {
+  [[ ${SUITE_AOT:-1} == 1 ]] || return 1
+  [[ -n ${AOT_JAVA_MAJOR:-} ]] || AOT_JAVA_MAJOR=$(java_major "$JAVA_BIN")
+  ((AOT_JAVA_MAJOR >= 25))
+}
+
+# the Maven profile that packages aot-jar, when the caches are used
+aot_profile() {
+  if aot_enabled; then echo -Paot; fi
+}
+
+# a cache that is missing or older than the jar is trained again (the JVM would refuse a stale one anyway)
+aot_fresh() {
+  local cache jar
+  cache=$(aot_cache "$1")
+  jar=$(service_jar "$1")
+  [[ -s $cache && $cache -nt $jar ]]
+}
+
+# the JVM options a start of SVC gets: load the cache when there is a fresh one
+aot_options() {
+  if aot_enabled && aot_fresh "$1"; then
+    printf '%s\n' "-XX:AOTCache=$(aot_cache "$1")"
+  fi
+}
+
+# train_services SVC...: the training run of each, side by side; a service whose training fails starts without cache
+train_services() {
+  local svc t0 url token pid
+  local -a training=()
+  aot_enabled || return 0
+  for svc in "$@"; do
+    aot_fresh "$svc" || training+=("$svc")
+  done
+  ((${#training[@]} > 0)) || return 0
+  mkdir -p "$RUN/aot"
+  t0=$(now_ms)
+  say aot "training run of ${training[*]} (JDK AOT cache; once after each build)"
+  for svc in "${training[@]}"; do
+    rm -f "$(aot_cache "$svc").training"
+    start_service "$svc" "-XX:AOTCacheOutput=$(aot_cache "$svc").training"
+  done
+  token=$(make_token supervisor suite.training "" 600)
+  for svc in "${training[@]}"; do
+    wait_ready "$svc" "$t0"
+    url=http://127.0.0.1:${SERVICE_PORT[$svc]}
+    # what every start and the first requests load: the API, its documentation, a read, a refusal
+    for path in /q/openapi "/${svc}s?size=1" "/${svc}s/00000000-0000-0000-0000-000000000000"; do
+      curl -s -o /dev/null --max-time 10 -H "Authorization: Bearer $token" "$url$path" || true
+    done
+    curl -s -o /dev/null --max-time 10 -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d '{' "$url/${svc}s" || true
+  done
+  # the JVM writes its cache as it exits (tens of seconds): all stop together, each given up to 3 minutes
+  local -A pids=()
+  for svc in "${training[@]}"; do
+    pids[$svc]=$(<"$PIDS/$svc.pid")
+    kill -TERM "${pids[$svc]}" 2>/dev/null || true
+  done
+  step aot "writing the caches"
+  local deadline=$(($(now_ms) + 180000))
+  for svc in "${training[@]}"; do
+    while alive "${pids[$svc]}" && (($(now_ms) < deadline)); do
+      sleep 0.5
+    done
+    if alive "${pids[$svc]}"; then
+      kill -KILL "${pids[$svc]}" 2>/dev/null || true
+      rm -f "$(aot_cache "$svc").training" # half written
+    fi
+    rm -f "$PIDS/$svc.pid" "$(aot_cache "$svc").training.config"
+  done
+  ok "done"
+  for svc in "${training[@]}"; do
+    if [[ -s $(aot_cache "$svc").training ]]; then
+      mv -f "$(aot_cache "$svc").training" "$(aot_cache "$svc")"
+    else
+      warn "$svc-service: the training run wrote no AOT cache (log: .suite/run/logs/$svc.log.1); it starts without one"
+    fi
+  done
+  say aot "done ($(elapsed "$t0"))"
+}
+
+# start_service SVC [JVM_OPTION...]: starts SVC in the background (with its AOT cache when there is a fresh one)
 start_service() {
   local svc=$1 port=${SERVICE_PORT[$1]} jar
+  local -a jvm=("${@:2}")
   jar=$(service_jar "$svc")
+  ((${#jvm[@]} > 0)) || mapfile -t jvm < <(aot_options "$svc")
   (
     export QUARKUS_HTTP_HOST=127.0.0.1
     export QUARKUS_HTTP_PORT=$port
+    export QUARKUS_MANAGEMENT_HOST=127.0.0.1
+    export QUARKUS_MANAGEMENT_PORT=${MANAGEMENT_PORT[$svc]}
     export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/anchor_$svc
     export QUARKUS_DATASOURCE_USERNAME=anchor_$svc
     export QUARKUS_DATASOURCE_PASSWORD=anchor_$svc
@@ -70,7 +163,12 @@ start_service() {
       ANCHOR_CALLBACK_SECRET=$(callback_secret)
       export ANCHOR_CALLBACK_SECRET
     fi
-    start_bg "$svc" "$LOGS/$svc.log" "$JAVA_BIN" -jar "$jar"
+    if [[ $svc == notification || $svc == customer ]]; then
+      ANCHOR_LINK_SECRET=$(link_secret)
+      export ANCHOR_LINK_SECRET
+      export ANCHOR_CUSTOMER_SERVICE_BASE_URL=http://127.0.0.1:${SERVICE_PORT[customer]}
+    fi
+    start_bg "$svc" "$LOGS/$svc.log" "$JAVA_BIN" "${jvm[@]}" -jar "$jar"
   )
 }
 
@@ -78,10 +176,10 @@ http_status() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" 2>/dev/null || true
 }
 
-# wait_ready SVC T0: waits for /q/health/ready to answer 200
+# wait_ready SVC T0: waits for /q/health/ready (management port) to answer 200
 wait_ready() {
-  local svc=$1 t0=$2 port=${SERVICE_PORT[$1]} pid log=$LOGS/$1.log
-  local url=http://127.0.0.1:$port/q/health/ready deadline=$(($2 + SERVICE_TIMEOUT * 1000))
+  local svc=$1 t0=$2 pid log=$LOGS/$1.log
+  local url=http://127.0.0.1:${MANAGEMENT_PORT[$svc]}/q/health/ready deadline=$(($2 + SERVICE_TIMEOUT * 1000))
   pid=$(<"$PIDS/$svc.pid")
   STEP_T0=$t0
   STEP_OPEN=1
@@ -108,6 +206,11 @@ ensure_services() {
   need_cmd curl
   build_services "$force_build"
   check_service_jars
+  local -a idle=()
+  for svc in "${SERVICES[@]}"; do
+    pid_of "$svc" "$(service_marker "$svc")" >/dev/null || port_open "${SERVICE_PORT[$svc]}" || idle+=("$svc")
+  done
+  ((${#idle[@]} == 0)) || train_services "${idle[@]}"
   for svc in "${SERVICES[@]}"; do
     port=${SERVICE_PORT[$svc]}
     if pid=$(pid_of "$svc" "$(service_marker "$svc")"); then
@@ -115,7 +218,7 @@ ensure_services() {
       started[$svc]=$(now_ms)
     elif port_open "$port"; then
       owner=$(port_owner "$port")
-      [[ $(http_status "http://127.0.0.1:$port/q/health/ready") == 200 ]] ||
+      [[ $(http_status "http://127.0.0.1:${MANAGEMENT_PORT[$svc]}/q/health/ready") == 200 ]] ||
         die "port $port for $svc-service is taken by another process${owner:+ (pid $owner)} that is not a ready Anchor service"
       say "$svc-service" "already served on :$port by a process not started by ./suite${owner:+ (pid $owner)}: reusing it"
     else

@@ -39,13 +39,20 @@ make_token() {
   printf '%s.%s\n' "$input" "$signature"
 }
 
-# callback_secret: prints this installation's HMAC key for provider callbacks (notification-service's
-# ANCHOR_CALLBACK_SECRET), generated once into .suite/run/keys/callback-secret; the prod profile refuses a default one
-callback_secret() {
-  if [[ ! -s $KEYS/callback-secret ]]; then
+# installation_secret NAME: prints this installation's key NAME, 32 random bytes in hex generated once into
+# .suite/run/keys/NAME (the prod profile the jars run in refuses the built-in development defaults)
+installation_secret() {
+  if [[ ! -s $KEYS/$1 ]]; then
     need_cmd openssl
     mkdir -p "$KEYS"
-    (umask 077 && openssl rand -hex 32 >"$KEYS/callback-secret")
+    (umask 077 && openssl rand -hex 32 >"$KEYS/$1")
   fi
-  tr -d '\n' <"$KEYS/callback-secret"
+  tr -d '\n' <"$KEYS/$1"
 }
+
+# callback_secret: the HMAC key for provider callbacks (notification-service's ANCHOR_CALLBACK_SECRET)
+callback_secret() { installation_secret callback-secret; }
+
+# link_secret: the HMAC key of the preferences and unsubscribe links notification-service sends and customer-service
+# serves (ANCHOR_LINK_SECRET, the same in both)
+link_secret() { installation_secret link-secret; }

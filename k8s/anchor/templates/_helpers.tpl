@@ -204,6 +204,10 @@ MP_JWT_VERIFY_PUBLICKEY_LOCATION: {{ include "anchor.jwt.location" $root | quote
 {{- if $root.Values.migration.job.enabled }}
 QUARKUS_FLYWAY_MIGRATE_AT_START: "false"
 {{- end }}
+{{- with $root.Values.tracing.otlpEndpoint }}
+QUARKUS_OTEL_SDK_DISABLED: "false"
+QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
+{{- end }}
 {{- if eq .key "issue" }}
 ANCHOR_STATUS_PAGE_BASE_URL: {{ $root.Values.issue.statusPageBaseUrl | quote }}
 {{- end }}
@@ -217,6 +221,7 @@ QUARKUS_MAILER_MOCK: "false"
 ANCHOR_SMS_HTTP_URL: {{ $root.Values.notification.sms.httpUrl | quote }}
 ANCHOR_NOTIFICATION_COALESCE_WINDOW: {{ $root.Values.notification.coalesceWindow | quote }}
 ANCHOR_NOTIFICATION_AWAIT_CUSTOMER: {{ $root.Values.notification.awaitCustomer | quote }}
+ANCHOR_LINKS_CUSTOMER_SERVICE_BASE_URL: {{ $root.Values.customer.pagesBaseUrl | quote }}
 {{- end }}
 {{- end -}}
 

@@ -90,6 +90,15 @@ final class Upstream {
         return EventPublisher.event(CUSTOMER_SOURCE, "customer.erased", id, data);
     }
 
+    /** customer-service asks every service for its part of a subject-access export. */
+    static ObjectNode exportRequested(String customerId, String exportId) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("exportId", exportId);
+        data.put("customerId", customerId);
+        data.put("requestedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        return EventPublisher.event(CUSTOMER_SOURCE, "customer.export-requested", customerId, data);
+    }
+
     // ---- issue.events ----
 
     /** An issue as issue-service carries it in every event. */

@@ -45,6 +45,14 @@ class CustomerSecurityTest {
             "POST,   /customers/{id}/merge,        system,     403",
             "GET,    /customers/{id}/export,       partner,    403",
             "GET,    /customers/{id}/export,       system,     200",
+            "POST,   /customers/{id}/exports,      partner,    403",
+            "POST,   /customers/{id}/exports,      agent,      202",
+            "POST,   /customers/{id}/exports,      supervisor, 202",
+            "POST,   /customers/{id}/exports,      system,     202",
+            "GET,    /customers/{id}/exports/{exportId}, partner,    403",
+            "GET,    /customers/{id}/exports/{exportId}, agent,      202",
+            "GET,    /customers/{id}/exports/{exportId}, supervisor, 202",
+            "GET,    /customers/{id}/exports/{exportId}, system,     202",
             "DELETE, /customers/{id},              agent,      403",
             "DELETE, /customers/{id},              partner,    403",
             "DELETE, /customers/{id},              system,     403",
@@ -63,7 +71,7 @@ class CustomerSecurityTest {
     @CsvSource({
             "POST,   /customers", "GET, /customers/{id}", "GET, /customers", "PATCH, /customers/{id}",
             "PUT, /customers/{id}/preferences", "POST, /customers/{id}/merge", "GET, /customers/{id}/export",
-            "DELETE, /customers/{id}"})
+            "POST, /customers/{id}/exports", "GET, /customers/{id}/exports/{exportId}", "DELETE, /customers/{id}"})
     void everyEndpointNeedsAToken(String method, String path) {
         String id = registerId();
         assertProblem(send(given(), method, path, id).then(), 401).header("WWW-Authenticate", "Bearer");
@@ -91,11 +99,15 @@ class CustomerSecurityTest {
     private io.restassured.response.Response send(RequestSpecification request, String method, String path, String id) {
         RequestSpecification spec = request.contentType(ContentType.JSON);
         String url = path.replace("{id}", id);
+        if (url.contains("{exportId}")) {
+            url = url.replace("{exportId}", ExportFixtures.startExport(id));
+        }
         return switch (method + " " + path) {
             case "POST /customers" -> spec.body(newCustomerJson()).post(url);
             case "PATCH /customers/{id}" -> spec.body("{\"givenName\": \"Grace\"}").patch(url);
             case "PUT /customers/{id}/preferences" -> spec.body(PREFERENCES).put(url);
             case "POST /customers/{id}/merge" -> spec.body(Map.of("duplicateId", registerId())).post(url);
+            case "POST /customers/{id}/exports" -> spec.post(url);
             case "DELETE /customers/{id}" -> spec.delete(url);
             default -> spec.get(url);
         };

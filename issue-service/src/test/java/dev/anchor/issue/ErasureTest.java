@@ -3,6 +3,7 @@ package dev.anchor.issue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.EventSchemas;
+import dev.anchor.blocks.testing.PersonalTextSearch;
 import dev.anchor.blocks.testing.TestJwt;
 import dev.anchor.issue.api.statuspage.TokenGuessThrottle;
 import io.agroal.api.AgroalDataSource;
@@ -30,6 +31,7 @@ import static dev.anchor.blocks.testing.Problems.assertProblem;
 import static dev.anchor.issue.IssueFixtures.AGENT;
 import static dev.anchor.issue.IssueFixtures.BOB;
 import static dev.anchor.issue.IssueFixtures.MAPPER;
+import static dev.anchor.issue.IssueFixtures.PARTNER;
 import static dev.anchor.issue.IssueFixtures.SUPERVISOR;
 import static dev.anchor.issue.IssueFixtures.as;
 import static dev.anchor.issue.IssueFixtures.customerState;
@@ -97,7 +99,8 @@ class ErasureTest {
         String id = opened.path("id");
         String number = opened.path("number");
         as(AGENT).post("/issues/{id}/assignment", id).then().statusCode(200);
-        as(AGENT).body(Map.of("what", marker + " sends photos", "who", "customer", "dueAt", "2031-03-01T09:00:00Z"))
+        // Ours, so the customer's comment below does not answer (end) it: its text must still be there to erase.
+        as(AGENT).body(Map.of("what", marker + " sends photos", "who", "agent", "dueAt", "2031-03-01T09:00:00Z"))
                 .put("/issues/{id}/next-action", id).then().statusCode(200);
         as(AGENT).body(Map.of("text", marker + " public comment", "visibility", "public"))
                 .post("/issues/{id}/comments", id).then().statusCode(201);
@@ -197,6 +200,124 @@ class ErasureTest {
         as(SUPERVISOR).get("/issues/{id}", otherIssue).then().statusCode(200).body("title", equalTo("Bystander title"));
         assertEquals("erased", sql("select status from customer_replica where id = ?", customer));
         assertEquals("erased", sql("select status from customer_replica where id = ?", duplicate));
+    }
+
+    @Test
+    void theMarkerSearchFindsNothingOfAnErasedCustomerAnywhere() throws Exception {
+        String marker = "Mk" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        UUID customer = IssueFixtures.customer(marker + "Given " + marker + "Family", "en", "UTC");
+        String due = OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).withNano(0).toString();
+
+        // Everything staff can write about the customer, each with an Idempotency-Key where the API takes one.
+        String id = as(AGENT).header("Idempotency-Key", "open-" + marker).body("""
+                {"customerId": "%s", "title": "%s subject", "description": "%s description", "category": "appliance",
+                 "priority": "normal", "channel": "phone", "locationId": "store-12", "takeOwnership": true}"""
+                .formatted(customer, marker, marker)).post("/issues").then().statusCode(201).extract().path("id");
+        as(AGENT).body(Map.of("what", marker + " next action", "who", "partner", "dueAt", due, "locationId", "repair-3"))
+                .put("/issues/{id}/next-action", id).then().statusCode(200);
+        as(AGENT).header("Idempotency-Key", "pc-" + marker).body(Map.of("text", marker + " public comment", "visibility", "public"))
+                .post("/issues/{id}/comments", id).then().statusCode(201);
+        as(AGENT).header("Idempotency-Key", "ic-" + marker).body(Map.of("text", marker + " staff note", "visibility", "internal"))
+                .post("/issues/{id}/comments", id).then().statusCode(201);
+        as(AGENT).header("Idempotency-Key", "ac-" + marker).body(Map.of("kind", "other", "note", marker + " action note"))
+                .post("/issues/{id}/actions", id).then().statusCode(201);
+        as(PARTNER).header("Idempotency-Key", "rp-" + marker).body(Map.of("kind", "repair", "place", marker + " Mill Lane",
+                "scheduledAt", due)).post("/issues/{id}/actions", id).then().statusCode(201);
+        as(PARTNER).body(Map.of("kind", "repair_done", "place", marker + " bench", "note", marker + " repair note"))
+                .post("/issues/{id}/actions", id).then().statusCode(201);
+        as(AGENT).header("Idempotency-Key", "ho-" + marker).body(Map.of("toAgentId", IssueFixtures.BOB_ID,
+                        "toAgentName", "Bob Baker", "introduction", marker + " handoff note"))
+                .post("/issues/{id}/handoffs", id).then().statusCode(200);
+        IssueFixtures.moveTo(BOB, id, "resolved").then().statusCode(200);
+        as(BOB).body(Map.of("reason", marker + " reopen reason")).post("/issues/{id}/reopen", id).then().statusCode(200);
+        // The partner's repair_done and the resolution ended the first next action: a new one, ours, with its text.
+        as(BOB).body(Map.of("what", marker + " next action again", "who", "agent", "dueAt", due))
+                .put("/issues/{id}/next-action", id).then().statusCode(200);
+        // The customer's own comment through the status page.
+        String url = as(BOB).post("/issues/{id}/status-link", id).then().statusCode(201).extract().path("statusUrl");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        given().redirects().follow(false).formParam("text", marker + " status-page comment")
+                .formParam("formToken", StatusPageTest.formToken("/status/" + token))
+                .post("/status/{token}/comments", token).then().statusCode(303);
+        // What contact- and notification-service tell about it.
+        ObjectNode contact = contactLogged(id, marker + " contact summary");
+        ObjectNode amended = contactLogged(id, marker + " amended summary");
+        amended.put("type", "contact.amended");
+        ObjectNode sent = notification("notification.sent", id, marker + " sent summary", null);
+        ObjectNode suppressed = notification("notification.suppressed", id, marker + " held summary", marker + " reason");
+        for (ObjectNode event : List.of(contact, amended)) {
+            publisher.send("contact.events", event);
+        }
+        for (ObjectNode event : List.of(sent, suppressed)) {
+            publisher.send("notification.events", event);
+        }
+        awaitApplied("issue-service.contact.events", amended);
+        awaitApplied("issue-service.notification.events", suppressed);
+        List<String> before = PersonalTextSearch.columnsHolding(db, marker);
+        for (String column : List.of("customer_replica.display_name", "issue.title", "issue.description",
+                "issue.next_what", "issue_entry.summary", "issue_entry.detail", "issue_entry.facts",
+                "idempotency_record.body")) {
+            assertTrue(before.stream().anyMatch(found -> found.startsWith(column + " ")),
+                    "the marker is in " + column + " before the erasure: " + before);
+        }
+
+        ObjectNode erased = erasedEvent(customer);
+        publisher.send("customer.events", erased);
+        awaitApplied("issue-service.customer.events", erased);
+        // Late arrivals and staff still working the issue keep nothing personal either.
+        ObjectNode lateSuppressed = notification("notification.suppressed", id, marker + " late summary", marker + " late");
+        ObjectNode lateContact = contactLogged(id, marker + " late contact");
+        publisher.send("notification.events", lateSuppressed);
+        publisher.send("contact.events", lateContact);
+        // (the key is the client's own word, not the customer's text: what must hold none of it is the stored answer)
+        as(BOB).header("Idempotency-Key", "late-" + UUID.randomUUID()).body(Map.of("text", marker + " late note", "visibility", "internal"))
+                .post("/issues/{id}/comments", id).then().statusCode(201);
+        as(BOB).body(Map.of("what", marker + " late next action", "who", "agent", "dueAt", due))
+                .put("/issues/{id}/next-action", id).then().statusCode(200);
+        awaitApplied("issue-service.notification.events", lateSuppressed);
+        awaitApplied("issue-service.contact.events", lateContact);
+
+        // The events written before (issue.opened carries the title) leave with the relay; then nothing is left.
+        Awaitility.await().atMost(WAIT).until(() -> Long.parseLong(sql(
+                "select count(*) from outbox_message where payload like ?", "%" + marker + "%")) == 0);
+        assertEquals(List.of(), PersonalTextSearch.columnsHolding(db, marker),
+                "no column of issue-service's schema holds the erased customer's text");
+        as(SUPERVISOR).get("/issues/{id}", id).then().statusCode(200).body("title", equalTo("[erased]"))
+                .body("nextAction.what", equalTo("[erased]")).body("locations", hasItem("repair-3"));
+    }
+
+    @Test
+    void aContactOrMessageArrivingWhileTheErasureIsUnderWayWaitsForItAndKeepsNothingPersonal() throws Exception {
+        String marker = "Rc" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        UUID customer = IssueFixtures.customer("Grace Hopper", "en", "UTC");
+        String id = as(AGENT).body("""
+                {"customerId": "%s", "title": "Printer jams", "category": "office", "priority": "normal",
+                 "channel": "phone"}""".formatted(customer)).post("/issues").then().statusCode(201).extract().path("id");
+        ObjectNode suppressed = notification("notification.suppressed", id, marker + " held summary", marker + " reason");
+        ObjectNode contact = contactLogged(id, marker + " contact summary");
+        // An erasure's transaction, held open where it has taken the customer's lock and marked them erased.
+        try (Connection erasure = db.getConnection()) {
+            erasure.setAutoCommit(false);
+            try (PreparedStatement lock = erasure.prepareStatement(
+                    "update customer_replica set status = 'erased', display_name = null where id = ?")) {
+                lock.setObject(1, customer);
+                assertEquals(1, lock.executeUpdate());
+            }
+            publisher.send("notification.events", suppressed);
+            publisher.send("contact.events", contact);
+            // Both wait for the erasure: with the customer still active in the committed state, nothing is applied.
+            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() ->
+                    "0".equals(sql("select count(*) from inbox_message where event_id in (?, ?)",
+                            UUID.fromString(suppressed.path("id").asText()), UUID.fromString(contact.path("id").asText()))));
+            erasure.commit();
+        }
+        awaitApplied("issue-service.notification.events", suppressed);
+        awaitApplied("issue-service.contact.events", contact);
+        assertEquals(List.of(), PersonalTextSearch.columnsHolding(db, marker),
+                "what arrived during the erasure was written without the customer's text");
+        assertEquals("2", sql("select count(*) from issue_entry where issue_id = ? and erased_at is not null "
+                + "and kind in ('notification.suppressed', 'contact.logged')", UUID.fromString(id)),
+                "both are on the trail, written already erased");
     }
 
     @Test

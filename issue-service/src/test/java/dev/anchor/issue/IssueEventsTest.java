@@ -65,10 +65,12 @@ class IssueEventsTest {
         as(BOB).post("/issues/{id}/close", id).then().statusCode(200);
         as(BOB).body(Map.of("reason", "Leaking again")).post("/issues/{id}/reopen", id).then().statusCode(200);
 
-        List<JsonNode> events = stream.await(id, 11, WAIT);
+        List<JsonNode> events = stream.await(id, 12, WAIT);
+        // Resolving ends the next action first (issue.next-action-completed), so the resolved state has none.
         assertEquals(List.of("issue.opened", "issue.assigned", "issue.next-action-set", "issue.commented",
                 "issue.commented", "issue.status-changed", "issue.action-taken", "issue.assigned",
-                "issue.status-changed", "issue.closed", "issue.reopened"), EventStream.types(events));
+                "issue.next-action-completed", "issue.status-changed", "issue.closed", "issue.reopened"),
+                EventStream.types(events));
         events.forEach(EventSchemas::assertValid);
         for (int i = 0; i < events.size(); i++) {
             assertEquals(id, events.get(i).path("subject").asText());
@@ -85,9 +87,12 @@ class IssueEventsTest {
         assertEquals(ALICE_ID, handoff.at("/previousOwner/id").asText());
         assertEquals("Bob takes over", handoff.path("introduction").asText());
         assertFalse(handoff.path("previousOwnerBackAt").isMissingNode());
-        assertEquals("owner", events.get(9).at("/data/change/by").asText());
-        assertEquals("Leaking again", events.get(10).at("/data/change/reason").asText());
-        assertEquals(11, stream.during(id, Duration.ofMillis(500)).size(), "nothing published twice");
+        assertEquals("issue-resolved", events.get(8).at("/data/change/reason").asText());
+        assertTrue(events.get(9).at("/data/issue/nextAction").isMissingNode(), "the resolved state has no next action");
+        assertEquals("owner", events.get(10).at("/data/change/by").asText());
+        assertEquals("Leaking again", events.get(11).at("/data/change/reason").asText());
+        assertEquals("agent", events.get(11).at("/data/change/by").asText());
+        assertEquals(12, stream.during(id, Duration.ofMillis(500)).size(), "nothing published twice");
     }
 
     @Test

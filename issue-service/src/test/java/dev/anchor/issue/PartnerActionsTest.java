@@ -96,7 +96,8 @@ class PartnerActionsTest {
         given().accept("application/json").get(url.substring(url.indexOf("/status/"))).then().statusCode(200)
                 .body("history.findAll { it.kind == 'issue.action-taken' }.by", equalTo(List.of("Store 12", "Store 12")))
                 .body("history.text", hasItem("New pump fitted"))
-                .body("history.text", hasItem(startsWith("Repair booked at Repair centre, Mill Lane for ")));
+                .body("history.label", hasItem(startsWith("Reparatur gebucht bei Repair centre, Mill Lane für ")))
+                .body("history.label", hasItem("Reparatur erledigt bei Repair centre, Mill Lane"));
     }
 
     @Test

@@ -9,6 +9,10 @@ import io.restassured.RestAssured;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.anchor.blocks.testing.EventSchemas;
+import dev.anchor.blocks.testing.EventStream;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +25,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With a two-second reopen window: a closed issue cannot be reopened after it, and a customer reply opens a new, linked issue. */
+/**
+ * With a two-second reopen window and auto-close: a closed issue cannot be reopened after the window (a customer's
+ * comment stays a comment), and a resolved issue closes itself.
+ */
 @QuarkusTest
 @TestProfile(ReopenWindowTest.ShortWindow.class)
 @QuarkusTestResource(TestJwt.class)
@@ -32,12 +39,12 @@ class ReopenWindowTest {
     public static class ShortWindow implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("anchor.issues.reopen-window", "PT2S");
+            return Map.of("anchor.issues.reopen-window", "PT2S", "anchor.issues.auto-close-after", "PT2S");
         }
     }
 
     @Test
-    void afterTheWindowAReplyOpensANewLinkedIssue() {
+    void afterTheWindowACommentStaysACommentAndNothingReopens() {
         RestAssured.config = RestAssured.config().redirect(RestAssured.config().getRedirectConfig().followRedirects(false));
         StatusPageTest.Journey journey = StatusPageTest.Journey.start(customer("Ann Example", "en", "UTC"));
         given().formParam("formToken", StatusPageTest.formToken(journey.path())).post(journey.path() + "/close").then()
@@ -48,18 +55,35 @@ class ReopenWindowTest {
         assertProblem(as(AGENT).body(Map.of("reason", "Too late")).post("/issues/{id}/reopen", journey.id()).then(), 409)
                 .body("allowedTransitions", equalTo(List.of()));
 
-        String location = given().formParam("text", "It is broken again")
-                .formParam("formToken", StatusPageTest.formToken(journey.path())).post(journey.path() + "/comments").then()
-                .statusCode(303).extract().header("Location");
-        String newPath = location.substring(location.indexOf("/status/"), location.indexOf('?'));
-        assertNotEquals(journey.path(), newPath);
-        given().accept("application/json").get(newPath).then().statusCode(200)
-                .body("status", equalTo("open"))
-                .body("title", equalTo("Follow-up: Washing machine leaks"))
-                .body("history.text", hasItem("It is broken again"));
-        as(AGENT).get("/issues/{id}", journey.id()).then().body("status", equalTo("closed"));
-        String number = given().accept("application/json").get(newPath).then().extract().path("number");
-        as(AGENT).get("/issues/{n}", number).then().body("linkedIssueId", equalTo(journey.id()));
+        // After the window a comment is still only a comment, and "It is not fixed" is no longer possible.
+        given().formParam("text", "It is broken again").formParam("formToken", StatusPageTest.formToken(journey.path()))
+                .post(journey.path() + "/comments").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(journey.path() + "?notice=commented"));
+        given().formParam("formToken", StatusPageTest.formToken(journey.path())).post(journey.path() + "/not-fixed").then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("?notice=not-reopenable"));
+        given().accept("application/json").get(journey.path()).then().statusCode(200)
+                .body("status", equalTo("closed")).body("history.text", hasItem("It is broken again"))
+                .body("resolution", org.hamcrest.Matchers.nullValue());
+        given().accept("text/html").get(journey.path()).then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"not-fixed\"")));
         assertEquals("closed", as(AGENT).get("/issues/{id}", journey.id()).then().extract().path("status"));
+    }
+
+    @Test
+    void aResolvedIssueClosesItselfWhenNobodySaysItIsNotFixed() {
+        String id = IssueFixtures.ownedIssue();
+        try (EventStream stream = EventStream.of("issue.events")) {
+            IssueFixtures.moveTo(AGENT, id, "resolved").then().statusCode(200).body("closesAt", org.hamcrest.Matchers.notNullValue());
+            List<JsonNode> events = stream.await(id, 2, Duration.ofSeconds(20));
+            events.forEach(EventSchemas::assertValid);
+            assertEquals(List.of("issue.status-changed", "issue.closed"), EventStream.types(events).subList(0, 2));
+            JsonNode closed = events.get(1);
+            assertEquals("owner", closed.at("/data/change/by").asText());
+            assertTrue(closed.at("/data/change/automatic").asBoolean());
+            assertEquals("system", closed.at("/data/actor/role").asText());
+            assertEquals("closed", closed.at("/data/issue/status").asText());
+            assertTrue(closed.at("/data/issue/reopenableUntil").isTextual());
+        }
+        as(AGENT).get("/issues/{id}/timeline", id).then().body("items.summary", hasItem("Closed automatically"));
     }
 }

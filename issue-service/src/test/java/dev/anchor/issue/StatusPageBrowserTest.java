@@ -95,7 +95,7 @@ class StatusPageBrowserTest {
         assertEquals(journey.number(), text("number"));
         assertEquals("We are working on it", text("status"));
         assertEquals("Bob Baker", text("owner"));
-        assertTrue(text("next-action").startsWith("Send photos — You, by"), text("next-action"));
+        assertTrue(text("next-action").startsWith("Send photos — you, by"), text("next-action"));
         String history = text("history");
         assertTrue(history.contains("Please send photos"), history);
         assertTrue(history.contains("Bob takes over tonight"), history);
@@ -107,14 +107,19 @@ class StatusPageBrowserTest {
         browser.findElement(By.id("comment-text")).sendKeys("The photos are attached to my email");
         browser.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
         arrivedAt("notice=commented");
-        assertEquals("Thank you, your comment was added.", text("notice"));
+        assertEquals("Thank you, your comment was added.", text("notice-text"));
+        assertEquals("Success: Your issue " + journey.number(), browser.getTitle());
+        assertEquals("notice", browser.switchTo().activeElement().getAttribute("id"), "the banner has the focus");
         List<String> lines = browser.findElements(By.cssSelector("#history li")).stream().map(WebElement::getText).toList();
         assertTrue(lines.stream().anyMatch(line -> line.contains("The photos are attached to my email") && line.contains("You")),
                 String.join("\n", lines));
 
         browser.findElement(By.id("close")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-close")));
+        assertEquals("Are you sure you want to close this issue?", text("confirm-title"));
+        browser.findElement(By.id("confirm-close")).click();
         arrivedAt("notice=closed");
-        assertEquals("Your issue is closed.", text("notice"));
+        assertEquals("Your issue is closed.", text("notice-text"));
         assertEquals("Closed", text("status"));
         assertTrue(browser.findElements(By.id("close")).isEmpty(), "no close button on a closed issue");
         as(AGENT).get("/issues/{id}", journey.id()).then().statusCode(200)

@@ -26,6 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -71,8 +72,10 @@ class StatusPageHardeningTest {
                 .statusCode(303));
         hardened(given().formParam("text", "Hello").formParam("formToken", form).post(path + "/comments").then()
                 .statusCode(303));
-        hardened(given().formParam("text", "Hello").post(path + "/comments").then().statusCode(400))
+        hardened(given().accept("text/html").formParam("text", "Hello").post(path + "/comments").then().statusCode(400))
                 .header("Content-Type", HTML).body(containsString("nothing was stored"));
+        hardened(given().accept("application/json").formParam("text", "Hello").post(path + "/comments").then()
+                .statusCode(400)).contentType(startsWith("application/problem+json"));
         hardened(given().formParam("text", " ").formParam("formToken", formToken(path)).post(path + "/comments")
                 .then().statusCode(303));
         // errors from the shared filters: a NUL character, a body too large, a form that is not a form
@@ -114,7 +117,7 @@ class StatusPageHardeningTest {
         given().accept("text/html").get(path + "?notice=already-sent").then().statusCode(200)
                 .body(containsString("already sent or is out of date"));
         // cross-site: no form token, a made-up one, one rendered for another issue's link
-        given().formParam("text", "Forged").post(path + "/comments").then().statusCode(400)
+        given().accept("text/html").formParam("text", "Forged").post(path + "/comments").then().statusCode(400)
                 .body(containsString("nothing was stored")).body(containsString("name=\"formToken\""));
         given().formParam("text", "Forged").formParam("formToken", "A".repeat(22)).post(path + "/comments").then()
                 .statusCode(303).header("Location", endsWith("?notice=already-sent"));
@@ -184,7 +187,7 @@ class StatusPageHardeningTest {
         given().get("/status/guess-plain").then().statusCode(429);
     }
 
-    private static long customerComments(String issueId) {
+    static long customerComments(String issueId) {
         try {
             return Long.parseLong(sql("select count(*) from issue_entry where issue_id = ? and kind = 'issue.commented' "
                     + "and actor_role = 'customer'", UUID.fromString(issueId)));

@@ -102,10 +102,11 @@ class ContactSummaryTest {
             assertEquals("service", summary.get("category"));
             Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 2);
             MimeMessage mail = mailTo(email).get(1);
-            assertEquals("Summary of your phone contact about issue " + number, mail.getSubject());
+            // about an issue: in that issue's thread, under its subject
+            assertEquals("Your issue " + number + ": Washing machine leaks", mail.getSubject());
             String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mail);
-            assertThat(received, containsString("Summary of your phone contact on 23 November 2026, 10:15 about issue "
-                    + number + ": A technician visits on Thursday morning; please keep the receipt."));
+            assertThat(received, containsString("Summary of your phone contact on 23 Nov 2026, 10:15"));
+            assertThat(received, containsString("A technician visits on Thursday morning; please keep the receipt."));
             assertThat(received, containsString("https://status.anchor.local/status/tok-" + number));
             List<JsonNode> events = stream.await((String) summary.get("id"), 1, WAIT);
             assertEquals("notification.sent", events.get(0).path("type").asText());
@@ -134,9 +135,9 @@ class ContactSummaryTest {
         assertEquals("de", n.get("language"));
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
         MimeMessage mail = mailTo(email).get(0);
-        assertEquals("Zusammenfassung Ihres Kontakts (Telefon)", subject(mail));
+        assertEquals("Zusammenfassung Ihres Kontakts (Telefon) am 23.11.2026, 11:15", subject(mail));
         String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mail);
-        assertThat(received, containsString("am 23. November 2026, 11:15"));
+        assertThat(received, containsString("am 23.11.2026, 11:15"));
         assertThat(received, containsString("Wir schicken Ihnen das Formular per Post."));
         assertThat(received, not(containsString("status.anchor.local")));
     }

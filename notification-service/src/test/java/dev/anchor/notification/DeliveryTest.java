@@ -171,6 +171,8 @@ class DeliveryTest {
         assertEquals(2, sent.get("attempts"));
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
         assertEquals("Your issue K7-REST is open", mailTo(email).get(0).getSubject());
+        // the second attempt is recognisably the same message as the first
+        assertEquals("<" + id + "@anchor.local>", mailTo(email).get(0).getHeader("Message-ID", null));
     }
 
     @Test

@@ -193,4 +193,32 @@ final class Fixtures {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"sms-{{jsonPath request.body '$.reference'}}\", \"status\": \"accepted\"}")));
     }
+
+    /** customer.erased as customer-service publishes it. */
+    static ObjectNode erasedEvent(UUID customerId, UUID... mergedIds) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("customerId", customerId.toString());
+        var merged = data.putArray("mergedIds");
+        for (UUID id : mergedIds) {
+            merged.add(id.toString());
+        }
+        data.put("erasedAt", "2026-11-23T10:00:00Z");
+        return EventPublisher.event(CUSTOMER_SOURCE, "customer.erased", customerId.toString(), data);
+    }
+
+    /** customer-service asks every service for its part of a subject-access export. */
+    static ObjectNode exportRequested(UUID customerId, String exportId) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("exportId", exportId);
+        data.put("customerId", customerId.toString());
+        data.put("requestedAt", "2026-11-23T10:00:00Z");
+        return EventPublisher.event(CUSTOMER_SOURCE, "customer.export-requested", customerId.toString(), data);
+    }
+
+    /** Waits until the service recorded {@code event} in its inbox: applied, or deliberately ignored. */
+    static void awaitApplied(ObjectNode event) {
+        UUID id = UUID.fromString(event.path("id").asText());
+        Awaitility.await().atMost(WAIT).until(() ->
+                !"0".equals(Replicas.value("select count(*) from inbox_message where event_id = ?", id)));
+    }
 }

@@ -3,10 +3,12 @@ package dev.anchor.notification;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.testing.EventPublisher;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,6 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
 class MalformedEventsTest {
+
+    /** Prometheus metrics, on the management interface (relative to its root, /q). */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     @Test
     void customerEventsThatBreakTheContractChangeNothing() throws Exception {
@@ -100,8 +106,8 @@ class MalformedEventsTest {
     }
 
     /** The count of events {@code consumer} rejected as malformed, from the metrics endpoint. */
-    private static double rejected(String consumer) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double rejected(String consumer) {
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(l -> l.startsWith("anchor_events_rejected_total{") && l.contains("consumer=\"" + consumer + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))

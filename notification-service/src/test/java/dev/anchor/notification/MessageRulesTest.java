@@ -86,7 +86,9 @@ class MessageRulesTest {
     void languagesFallBackToEnglish() {
         assertEquals("de", Language.pick("de-AT"));
         assertEquals("de", Language.pick("DE"));
-        assertEquals("en", Language.pick("fr"));
+        assertEquals("fr", Language.pick("fr"));
+        assertEquals("fr", Language.pick("fr-BE"));
+        assertEquals("en", Language.pick("es"));
         assertEquals("en", Language.pick(null));
     }
 

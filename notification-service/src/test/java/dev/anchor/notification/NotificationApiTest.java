@@ -20,6 +20,7 @@ import static dev.anchor.notification.Fixtures.sendIssue;
 import static dev.anchor.notification.Fixtures.uniqueEmail;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -53,7 +54,7 @@ class NotificationApiTest {
                 .then().statusCode(200).body("total", equalTo(0));
         as("agent").get("/notifications/{id}", id).then().statusCode(200)
                 .body("id", equalTo(id)).body("issueId", equalTo(a.toString())).body("status", equalTo("sent"))
-                .body("channel", equalTo("email")).body("subject", containsString("is open"))
+                .body("channel", equalTo("email")).body("subject", startsWith("Your issue "))
                 .body("trigger.type", equalTo("issue.opened")).body("recipient", nullValue());
         as("agent").get("/notifications").then().statusCode(200).body("size", equalTo(20))
                 .body("items.size()", lessThanOrEqualTo(20));
@@ -77,7 +78,7 @@ class NotificationApiTest {
     void listsTemplates() {
         as("agent").get("/templates").then().statusCode(200)
                 .body("type", hasItems("issue-opened", "issue-assigned", "next-action", "comment", "action-taken",
-                        "issue-resolved", "issue-closed", "issue-reopened", "contact-summary"))
+                        "issue-resolved", "issue-closed", "issue-reopened", "contact-summary", "status-link"))
                 .body("find { it.type == 'issue-reopened' }.category", equalTo("service"))
                 .body("find { it.type == 'issue-reopened' }.trigger", equalTo("issue.reopened"))
                 .body("find { it.type == 'contact-summary' }.trigger", equalTo("contact.logged"))
@@ -91,17 +92,22 @@ class NotificationApiTest {
     void previewsRenderWithoutSendingInEveryLanguageWithFallback() {
         long before = samplesMailed();
         as("agent").body("{\"language\": \"en\"}").post("/templates/issue-opened/preview").then().statusCode(200)
-                .body("language", equalTo("en")).body("subject", equalTo("Your issue K7-4QX9 is open"))
+                .body("language", equalTo("en")).body("subject", equalTo("Your issue K7-4QX9: Washing machine leaks"))
+                .body("text", containsString("We have opened issue K7-4QX9 for you"))
                 .body("text", containsString("https://status.anchor.local/status/sample-token"))
-                .body("html", containsString("<a href=\"https://status.anchor.local/status/sample-token\">"))
+                .body("html", containsString("<a href=\"https://status.anchor.local/status/sample-token\""))
                 .body("sms", containsString("K7-4QX9")).body("smsEncoding", equalTo("GSM7"))
                 .body("smsSegments", equalTo(1));
         as("agent").body("{\"language\": \"de-AT\", \"timeZone\": \"Europe/Berlin\"}").post("/templates/issue-assigned/preview")
                 .then().statusCode(200).body("language", equalTo("de"))
-                .body("subject", equalTo("Bob betreut jetzt Ihr Anliegen K7-4QX9"))
-                .body("text", containsString("Alice hat übergeben und ist ab 24. November 2026, 09:00 wieder da"));
+                .body("subject", equalTo("Ihr Anliegen K7-4QX9: Washing machine leaks"))
+                .body("text", containsString("Bob betreut jetzt Ihr Anliegen K7-4QX9"))
+                .body("text", containsString("Alice hat übergeben und ist ab 24.11.2026, 09:00 wieder da"));
         as("agent").body("{\"language\": \"fr\"}").post("/templates/issue-closed/preview").then().statusCode(200)
-                .body("language", equalTo("en")).body("subject", equalTo("Issue K7-4QX9 is closed"));
+                .body("language", equalTo("fr")).body("subject", equalTo("Votre demande K7-4QX9 : Washing machine leaks"))
+                .body("text", containsString("Votre demande K7-4QX9 est clôturée"));
+        as("agent").body("{\"language\": \"es\"}").post("/templates/issue-closed/preview").then().statusCode(200)
+                .body("language", equalTo("en")).body("text", containsString("Issue K7-4QX9 is closed"));
         // HTML is escaped, plain text is not
         as("agent").body("{\"change\": {\"text\": \"<script>x</script>\"}}").post("/templates/comment/preview").then()
                 .statusCode(200).body("html", not(containsString("<script>"))).body("html", containsString("&lt;script&gt;"))
@@ -128,7 +134,9 @@ class NotificationApiTest {
     @CsvSource({"issue-opened, en", "issue-opened, de", "issue-assigned, en", "issue-assigned, de", "next-action, en",
             "next-action, de", "comment, en", "comment, de", "action-taken, en", "action-taken, de",
             "issue-resolved, en", "issue-resolved, de", "issue-closed, en", "issue-closed, de", "issue-reopened, en",
-            "issue-reopened, de", "contact-summary, en", "contact-summary, de"})
+            "issue-reopened, de", "contact-summary, en", "contact-summary, de", "issue-opened, fr", "issue-assigned, fr",
+            "next-action, fr", "comment, fr", "action-taken, fr", "issue-resolved, fr", "issue-closed, fr",
+            "issue-reopened, fr", "contact-summary, fr"})
     void everyTemplateRendersInEveryLanguageWithinTwoSegments(String type, String language) {
         as("system").body("{\"language\": \"" + language + "\"}").post("/templates/{type}/preview", type).then()
                 .statusCode(200).body("language", equalTo(language)).body("subject", containsString("K7-4QX9"))
@@ -140,28 +148,29 @@ class NotificationApiTest {
     }
 
     @ParameterizedTest(name = "{0} in {1}")
-    @CsvSource({"refund, en, 'Update on issue K7-4QX9: a refund'", "replacement, en, 'Update on issue K7-4QX9: a replacement'",
-            "repair, en, 'Update on issue K7-4QX9: a repair'",
-            "repair_done, en, 'Update on issue K7-4QX9: the repair is done'",
-            "other, en, 'Update on issue K7-4QX9: another step'", "refund, de, 'Neuigkeiten zu K7-4QX9: eine Erstattung'",
-            "replacement, de, 'Neuigkeiten zu K7-4QX9: ein Ersatz'", "repair, de, 'Neuigkeiten zu K7-4QX9: eine Reparatur'",
-            "repair_done, de, 'Neuigkeiten zu K7-4QX9: die Reparatur ist abgeschlossen'",
-            "other, de, 'Neuigkeiten zu K7-4QX9: ein weiterer Schritt'"})
-    void actionsReadAsALabelInTheCustomersLanguage(String kind, String language, String subject) {
+    @CsvSource({"refund, en, 'We have refunded you'", "replacement, en, 'We are sending you a replacement'",
+            "repair, en, 'Your repair is booked'", "repair_done, en, 'The repair is done'",
+            "other, en, 'We took a step on your issue: another step'", "refund, de, 'Wir haben Ihnen den Betrag erstattet'",
+            "replacement, de, 'Wir schicken Ihnen einen Ersatz'", "repair, de, 'Ihre Reparatur ist gebucht'",
+            "repair_done, de, 'Die Reparatur ist abgeschlossen'",
+            "other, de, 'Ein weiterer Schritt zu Ihrem Anliegen: ein weiterer Schritt'",
+            "refund, fr, 'Nous vous avons remboursé'", "repair_done, fr, 'La réparation est terminée'"})
+    void actionsReadAsALabelInTheCustomersLanguage(String kind, String language, String headline) {
         as("agent").body("{\"language\": \"" + language + "\", \"change\": {\"kind\": \"" + kind + "\"}}")
                 .post("/templates/action-taken/preview").then().statusCode(200)
-                .body("subject", equalTo(subject))
+                .body("subject", containsString("K7-4QX9"))
+                .body("text", containsString(headline))
                 .body("sms", not(containsString(": " + kind)));
     }
 
     @Test
     void aContactSummaryPreviewShowsTheChannelDateAndSummary() {
         as("agent").body("{\"language\": \"en\", \"timeZone\": \"Europe/London\"}").post("/templates/contact-summary/preview")
-                .then().statusCode(200).body("subject", equalTo("Summary of your phone contact about issue K7-4QX9"))
-                .body("text", containsString("Summary of your phone contact on 23 November 2026, 10:15 about issue K7-4QX9: "
+                .then().statusCode(200).body("subject", equalTo("Your issue K7-4QX9: Washing machine leaks"))
+                .body("text", containsString("Summary of your phone contact on 23 Nov 2026, 10:15\n\n"
                         + "We agreed that a technician visits on Thursday morning."));
         as("agent").body("{\"language\": \"de\", \"change\": {\"channel\": \"store\"}}").post("/templates/contact-summary/preview")
-                .then().statusCode(200).body("subject", equalTo("Zusammenfassung Ihres Kontakts (Besuch im Geschäft) zu Ihrem Anliegen K7-4QX9"));
+                .then().statusCode(200).body("text", containsString("Zusammenfassung Ihres Kontakts (Besuch im Geschäft) am 23.11.2026, 10:15"));
     }
 
     @Test

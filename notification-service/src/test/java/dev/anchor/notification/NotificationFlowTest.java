@@ -83,7 +83,7 @@ class NotificationFlowTest {
 
             Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
             MimeMessage mail = mailTo(email).get(0);
-            assertEquals("Your issue " + number + " is open", mail.getSubject());
+            assertEquals("Your issue " + number + ": Washing machine leaks", mail.getSubject());
             assertEquals(email, mail.getAllRecipients()[0].toString());
             String link = "https://status.anchor.local/status/tok-" + number;
             MimeMultipart parts = (MimeMultipart) mail.getContent();
@@ -99,7 +99,7 @@ class NotificationFlowTest {
             assertThat(text, containsString("Hello Ada Lovelace"));
             assertThat(text, containsString(number));
             assertThat(text, containsString(link));
-            assertThat(html, containsString("<a href=\"" + link + "\">"));
+            assertThat(html, containsString("<a href=\"" + link + "\""));
             assertThat(html, containsString(number));
 
             String id = (String) sent.get(0).get("id");
@@ -329,12 +329,13 @@ class NotificationFlowTest {
             all = awaitNotifications(issueId, 3, "sent", "suppressed", "sent");
             Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 2);
             MimeMessage mail = mailTo(email).get(1);
-            assertEquals("Updates on issue " + number, mail.getSubject());
+            assertEquals("Your issue " + number + ": Washing machine leaks", mail.getSubject());
             String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mail);
-            assertThat(received, containsString("Bob Builder now owns your issue"));
-            assertThat(received, containsString("a photo of the label"));
+            assertThat(received, containsString("What is new on issue " + number));
+            assertThat(received, containsString("Bob Builder now looks after your issue"));
+            assertThat(received, containsString("Next step for you: a photo of the label (by 30 Nov 2026, 12:00)."));
             // in the order they happened
-            assertThat(received.indexOf("Bob Builder now owns your issue"), lessThanOrEqualTo(received.indexOf("a photo of the label")));
+            assertThat(received.indexOf("Bob Builder now looks after your issue"), lessThanOrEqualTo(received.indexOf("a photo of the label")));
             assertThat(received, containsString("https://status.anchor.local/status/tok-" + number));
             List<JsonNode> sent = stream.await((String) digest.get("id"), 1, WAIT);
             assertEquals("notification.sent", sent.get(0).path("type").asText());
@@ -348,7 +349,10 @@ class NotificationFlowTest {
                 change(Map.of("by", "owner"))));
         awaitNotifications(issueId, 4, "sent", "suppressed", "sent", "sent");
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 3);
-        assertEquals("Issue " + number + " is closed", mailTo(email).get(2).getSubject());
+        // every message of the issue under one subject
+        assertEquals("Your issue " + number + ": Washing machine leaks", mailTo(email).get(2).getSubject());
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mailTo(email).get(2)),
+                containsString("Issue " + number + " is closed"));
     }
 
     @Test
@@ -385,7 +389,7 @@ class NotificationFlowTest {
         assertEquals(2, texts.size());
         String sms = read(texts.get(1).getBodyAsString()).path("text").asText();
         // the digest in the customer's language: each change's short line, the link kept
-        assertThat(sms, containsString("Anliegen " + number + ": Maßnahme: die Reparatur ist abgeschlossen. Wir denken, es ist gelöst."));
+        assertThat(sms, containsString("Anliegen " + number + ": Die Reparatur ist abgeschlossen. Wir denken, es ist gelöst."));
         assertThat(sms, containsString("https://status.anchor.local/status/tok-" + number));
         assertThat(dev.anchor.notification.domain.SmsSegments.count(sms).segments(), lessThanOrEqualTo(2));
     }
@@ -407,9 +411,9 @@ class NotificationFlowTest {
         awaitNotifications(issueId, 3, "sent", "suppressed", "sent");
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 2);
         MimeMessage mail = mailTo(email).get(1);
-        assertEquals("Issue " + number + " is resolved", mail.getSubject());
+        assertEquals("Your issue " + number + ": Washing machine leaks", mail.getSubject());
         String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mail);
-        assertThat(received, containsString("the repair is done"));
+        assertThat(received, containsString("The repair is done"));
         assertThat(received, containsString("We believe issue " + number + " is resolved"));
     }
 
@@ -443,14 +447,15 @@ class NotificationFlowTest {
         UUID issueId = UUID.randomUUID();
         String number = number();
         sendIssue(issueEvent("issue.reopened", issue(issueId, customerId, number, 7, "normal"),
-                change(Map.of("reason", "The leak is back."))));
+                change(Map.of("reason", "The leak is back.", "by", "customer"))));
         Map<String, Object> sent = awaitNotifications(issueId, 1, "sent").get(0);
         assertEquals("issue-reopened", sent.get("template"));
         assertEquals("service", sent.get("category"));
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
-        assertEquals("Your issue " + number + " is open again", mailTo(email).get(0).getSubject());
-        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mailTo(email).get(0)),
-                containsString("The leak is back."));
+        assertEquals("Your issue " + number + ": Washing machine leaks", mailTo(email).get(0).getSubject());
+        String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mailTo(email).get(0));
+        assertThat(received, containsString("You told us it is not fixed, so we are working on issue " + number + " again"));
+        assertThat(received, containsString("You wrote: \"The leak is back.\""));
     }
 
     @Test

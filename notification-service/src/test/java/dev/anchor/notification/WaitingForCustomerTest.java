@@ -74,7 +74,7 @@ class WaitingForCustomerTest {
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
         Awaitility.await().during(Duration.ofMillis(1000)).atMost(WAIT).until(() -> mailTo(email).size() == 1);
         String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mailTo(email).get(0));
-        assertEquals("Your issue " + number + " is open", mailTo(email).get(0).getSubject());
+        assertEquals("Your issue " + number + ": Washing machine leaks", mailTo(email).get(0).getSubject());
         assertThat(received, containsString("https://status.anchor.local/status/tok-" + number));
         assertNull(Replicas.value("select parts::text from notification where id = ?", UUID.fromString((String) sent.get("id"))));
     }
@@ -148,7 +148,7 @@ class WaitingForCustomerTest {
         Map<String, Object> sent = awaitNotifications(issueId, 1, "sent").get(0);
         assertEquals("de", sent.get("language"));
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
-        assertEquals("Ihr Anliegen K7-HELD ist eröffnet", mailTo(email).get(0).getSubject());
+        assertEquals("Ihr Anliegen K7-HELD: Washing machine leaks", mailTo(email).get(0).getSubject());
     }
 
     @Test
@@ -173,6 +173,6 @@ class WaitingForCustomerTest {
                 OffsetDateTime.now(ZoneOffset.UTC), MAPPER.createArrayNode().add(part).toString());
         awaitNotifications(issueId, 1, "sent");
         Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
-        assertEquals("Your issue K7-RACE is open again", mailTo(email).get(0).getSubject());
+        assertEquals("Your issue K7-RACE: Washing machine leaks", mailTo(email).get(0).getSubject());
     }
 }

@@ -30,16 +30,20 @@ class ProductionCredentialsTest {
         assertNotEquals(0, start.exit(), start.out());
         assertTrue(start.out().contains("anchor.callbacks.secret is the well-known development default: "
                 + "set the environment variable ANCHOR_CALLBACK_SECRET"), start.out());
+        assertTrue(start.out().contains("anchor.links.secret is the well-known development default: "
+                + "set the environment variable ANCHOR_LINK_SECRET"), start.out());
         assertFalse(start.out().contains("quarkus.datasource.password is not set"), start.out());
     }
 
     @Test
     void refusesToStartWithoutADatabasePassword() throws Exception {
-        Result start = start(Map.of("ANCHOR_CALLBACK_SECRET", "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a6978"));
+        Result start = start(Map.of("ANCHOR_CALLBACK_SECRET", "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a6978",
+                "ANCHOR_LINK_SECRET", "7a6b5c4d3e2f10011f2e3d4c5b6a79887a6b5c4d3e2f1001"));
         assertNotEquals(0, start.exit(), start.out());
         assertTrue(start.out().contains("quarkus.datasource.password is not set: "
                 + "set the environment variable QUARKUS_DATASOURCE_PASSWORD"), start.out());
         assertFalse(start.out().contains("anchor.callbacks.secret"), start.out());
+        assertFalse(start.out().contains("anchor.links.secret"), start.out());
     }
 
     private static Result start(Map<String, String> environment) throws IOException, InterruptedException {

@@ -3,7 +3,9 @@ package dev.anchor.blocks.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +104,19 @@ public final class EventData {
             throw wrong(field, "a string");
         }
         return value.asText().isBlank() ? null : value.asText();
+    }
+
+    /** The IANA time zone id of {@code field} (e.g. Europe/Berlin); null when absent; one no clock knows is refused. */
+    public String optionalZone(String field) {
+        String zone = optionalText(field);
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw wrong(field, "an IANA time zone id");
+            }
+        }
+        return zone;
     }
 
     public UUID uuid(String field) {

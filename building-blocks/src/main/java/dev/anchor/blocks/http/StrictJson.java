@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +33,8 @@ import java.util.Set;
 
 /**
  * JSON is read as written, never guessed: no duplicate keys, nothing after the document, no scalars coerced between
- * strings, numbers and booleans, no NUL characters (PostgreSQL cannot store them) and no dates outside years 1–9999.
+ * strings, numbers and booleans, no fractions for integers, no empty text for ids, no dates as numbers, no spaces
+ * around enum values, no NUL characters (PostgreSQL cannot store them) and no dates outside years 1–9999.
  * Each refusal names the field (see {@code Problems.unreadable}).
  */
 @Singleton
@@ -59,6 +61,10 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // 1.5 or 1e2 is not an integer; "" or "  " is not an id (Jackson would read both as null)
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("anchor-strict-json").setDeserializerModifier(new Refusals()));
     }
 
@@ -69,6 +75,12 @@ public class StrictJson implements ObjectMapperCustomizer {
                                                       JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
             return type == String.class || DATES.contains(type) ? new Checked(deserializer) : deserializer;
+        }
+
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription description, JsonDeserializer<?> deserializer) {
+            return new Checked(deserializer);
         }
     }
 
@@ -84,7 +96,15 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            boolean number = parser.currentToken() != null && parser.currentToken().isNumeric();
             Object value = super.deserialize(parser, context);
+            if (value instanceof TemporalAccessor && number) {
+                throw new RefusedValue(parser, "is a number, not an RFC 3339 date-time text", value.getClass());
+            }
+            if (value instanceof Enum<?> && !parser.getText().equals(parser.getText().strip())) {
+                // Jackson would match "phone " to phone
+                throw new RefusedValue(parser, "has spaces around the value", value.getClass());
+            }
             if (value instanceof String text && text.indexOf('\u0000') >= 0) {
                 throw new RefusedValue(parser, "contains a NUL character", String.class);
             }

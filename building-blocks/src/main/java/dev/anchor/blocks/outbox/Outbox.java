@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.blocks.events.CloudEvent;
 import dev.anchor.blocks.events.Topics;
+import dev.anchor.blocks.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -41,7 +42,7 @@ public class Outbox {
     public CloudEvent record(String topic, String type, UUID aggregateId, Object data) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, type,
                 aggregateId.toString(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
-                CloudEvent.JSON, mapper.valueToTree(data));
+                CloudEvent.JSON, mapper.valueToTree(data), TraceContext.current());
         OutboxMessage message = new OutboxMessage();
         message.eventId = event.id();
         message.topic = Topics.named(topic);
@@ -52,6 +53,20 @@ public class Outbox {
         em.persist(message);
         written.fire(new OutboxWritten(topic));
         return event;
+    }
+
+    /** Stores a record that is not a CloudEvent of ours (a dead letter): {@code payload} is sent as it is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRaw(String topic, String type, String key, String payload) {
+        OutboxMessage message = new OutboxMessage();
+        message.eventId = UUID.randomUUID();
+        message.topic = Topics.named(topic);
+        message.key = key;
+        message.type = type;
+        message.payload = payload;
+        message.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        em.persist(message);
+        written.fire(new OutboxWritten(topic));
     }
 
     private String toJson(CloudEvent event) {

@@ -1,7 +1,13 @@
 package dev.anchor.blocks.outbox;
 
+import dev.anchor.blocks.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,6 +37,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Publishes the outbox to Kafka in commit order, at least once, and deletes what the broker acknowledged.
@@ -43,8 +51,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** PostgreSQL advisory lock key ("anchor") held by the replica that is relaying. */
     public static final long RELAY_LOCK = 0x616e63686f72L;
+    /** The CloudEvent's traceparent as Outbox wrote it (no full parse of every payload on the relay's path). */
+    private static final Pattern TRACEPARENT = Pattern.compile("\"traceparent\":\"(00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2})\"");
 
     private final EntityManager em;
+    private final Tracer tracer;
     private final Map<String, Object> kafkaConfig;
     private final int batchSize;
     private final Duration sendTimeout;
@@ -55,11 +66,12 @@ public class OutboxRelay {
     private ExecutorService worker;
     private Producer<String, String> producer;
 
-    public OutboxRelay(EntityManager em, MeterRegistry registry,
+    public OutboxRelay(EntityManager em, MeterRegistry registry, Tracer tracer,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "anchor.outbox.batch-size", defaultValue = "200") int batchSize,
                        @ConfigProperty(name = "anchor.outbox.send-timeout", defaultValue = "PT10S") Duration sendTimeout) {
         this.em = em;
+        this.tracer = tracer;
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
@@ -140,23 +152,51 @@ public class OutboxRelay {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxMessage message : batch) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(message.topic, message.key, message.payload);
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-            Future<RecordMetadata> ack = producer.send(record);
-            if (ack.isDone()) {
-                ack.get(); // refused at once (no metadata during an outage): later events must not overtake this one
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (OutboxMessage message : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(message.topic, message.key, message.payload);
+                record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                Span span = publishSpan(message);
+                if (span != null) {
+                    spans.add(span);
+                    TraceContext.inject(Context.root().with(span), record.headers());
+                }
+                Future<RecordMetadata> ack = producer.send(record);
+                if (ack.isDone()) {
+                    ack.get(); // refused at once (no metadata during an outage): later events must not overtake this one
+                }
+                acks.add(ack);
             }
-            acks.add(ack);
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, "not published yet: " + rootMessage(e)));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
         em.createQuery("delete from OutboxMessage where position in :positions")
                 .setParameter("positions", batch.stream().map(m -> m.position).toList())
                 .executeUpdate();
         relayed.increment(batch.size());
         return batch.size();
+    }
+
+    /** A span for the hop from the outbox to the broker, in the trace of the change that wrote the event; or null. */
+    private Span publishSpan(OutboxMessage message) {
+        Matcher traceparent = TRACEPARENT.matcher(message.payload);
+        if (!traceparent.find()) {
+            return null;
+        }
+        return tracer.spanBuilder(message.topic + " publish").setSpanKind(SpanKind.PRODUCER)
+                .setParent(TraceContext.parent(traceparent.group(1)))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", message.topic)
+                .setAttribute("messaging.message.id", message.eventId.toString())
+                .setAttribute("cloudevents.event_type", message.type)
+                .startSpan();
     }
 
     private static String rootMessage(Throwable e) {

@@ -65,6 +65,14 @@ class EventDataTest {
     }
 
     @Test
+    void zone() {
+        EventData data = data("{\"zone\": \"Europe/Berlin\", \"mars\": \"Mars/Olympus_Mons\", \"none\": null}");
+        assertEquals("Europe/Berlin", data.optionalZone("zone"));
+        assertNull(data.optionalZone("none"));
+        malformed("data.mars is not an IANA time zone id", () -> data.optionalZone("mars"));
+    }
+
+    @Test
     void text() {
         EventData data = data("{\"name\": \"Ada\", \"blank\": \"  \", \"none\": null, \"number\": 7, \"list\": [\"a\"]}");
         assertEquals("Ada", data.text("name"));

@@ -1,5 +1,6 @@
 package dev.anchor.blocks.inbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.events.CloudEvent;
@@ -7,12 +8,15 @@ import dev.anchor.blocks.events.EventData;
 import dev.anchor.blocks.events.MalformedEvent;
 import dev.anchor.blocks.testapp.Notes;
 import dev.anchor.blocks.testing.EventPublisher;
+import dev.anchor.blocks.testing.EventStream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +25,13 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The inbox's policy, fed directly (no broker): an event is applied once; one that cannot be read or breaks its
- * contract is rejected — rolled back whole, counted, skipped — and any other failure rolls back and propagates.
+ * The inbox's policy, fed directly: an event is applied once; a database out of reach is waited for; one that cannot
+ * be read, breaks its contract or fails every attempt is rejected — rolled back whole, counted, parked on the
+ * consumer's dead-letter topic (read back from the broker) — and consumption goes on.
  */
 @QuarkusTest
 class EventInboxTest {
@@ -146,31 +150,79 @@ class EventInboxTest {
     }
 
     @Test
-    void anyOtherFailureRollsBackAndPropagatesSoTheEventIsRedelivered() {
+    void aFailureThatPassesIsRetriedAndAppliedOnce() {
+        String consumer = consumer();
+        UUID subject = UUID.randomUUID();
+        AtomicInteger calls = new AtomicInteger();
+
+        assertTrue(inbox.apply(consumer, event(subject, "x").toString(), e -> {
+            notes.keep(subject, "attempt " + calls.incrementAndGet());
+            if (calls.get() < 3) {
+                throw new IllegalStateException("a passing fault");
+            }
+        }));
+
+        assertEquals(3, calls.get());
+        assertEquals(1, notes.count(subject), "the failed attempts were rolled back");
+        assertEquals(0, rejected(consumer, "failed"));
+    }
+
+    @Test
+    void theDatabaseOutOfReachIsWaitedForNotRejected() {
+        String consumer = consumer();
+        UUID subject = UUID.randomUUID();
+        AtomicInteger calls = new AtomicInteger();
+
+        // more outage answers than the attempts any other failure gets: waiting has no budget to spend
+        assertTrue(inbox.apply(consumer, event(subject, "x").toString(), e -> {
+            if (calls.incrementAndGet() <= 6) {
+                throw new IllegalStateException(new SQLException("the database system is shutting down", "57P01"));
+            }
+            notes.keep(subject, "x");
+        }));
+
+        assertEquals(7, calls.get());
+        assertEquals(1, notes.count(subject));
+        assertEquals(0, rejected(consumer, "failed") + rejected(consumer, "malformed"));
+    }
+
+    @Test
+    void anEventFailingEveryAttemptIsParkedOnTheDeadLetterTopicAndConsumptionGoesOn() {
         String consumer = consumer();
         UUID subject = UUID.randomUUID();
         ObjectNode event = event(subject, "x");
-        IllegalStateException failure = new IllegalStateException("the database is read-only today");
+        UUID eventId = UUID.fromString(event.path("id").asText());
 
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> inbox.apply(consumer, event.toString(), e -> {
-            notes.keep(subject, "x");
-            throw failure;
-        }));
+        try (EventStream dlq = EventStream.of(RejectedEvents.deadLetterTopic(consumer))) {
+            assertFalse(inbox.apply(consumer, event.toString(), e -> {
+                notes.keep(subject, "x");
+                throw new IllegalStateException("a bug in the handler");
+            }));
 
-        assertSame(failure, rootOrSelf(thrown, failure));
-        assertEquals(0, notes.count(subject));
-        assertFalse(notes.claimed(consumer, UUID.fromString(event.path("id").asText())));
-        assertEquals(0, rejected(consumer, "malformed") + rejected(consumer, "unreadable"));
-        assertTrue(inbox.apply(consumer, event.toString(), e -> notes.keep(subject, "x")), "the redelivery applies");
+            assertEquals(0, notes.count(subject));
+            assertFalse(notes.claimed(consumer, eventId), "not claimed: a replay may apply it");
+            assertEquals(1, rejected(consumer, "failed"));
+            JsonNode letter = dlq.await(subject.toString(), 1, Duration.ofSeconds(15)).get(0);
+            assertEquals(consumer, letter.path("consumer").asText());
+            assertEquals("failed", letter.path("reason").asText());
+            assertEquals("IllegalStateException", letter.path("detail").asText());
+            assertEquals(eventId.toString(), letter.path("eventId").asText());
+            assertEquals(event.toString(), letter.path("record").asText(), "the record exactly as it arrived");
+        }
+        // the replay of a parked record, once the handler is fixed
+        assertTrue(inbox.apply(consumer, event.toString(), e -> notes.keep(subject, "x")));
+        assertEquals(1, notes.count(subject));
     }
 
-    private static Throwable rootOrSelf(Throwable thrown, Throwable expected) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t == expected) {
-                return t;
-            }
+    @Test
+    void anUnreadableRecordIsParkedAsItArrived() {
+        String consumer = consumer();
+        try (EventStream dlq = EventStream.of(RejectedEvents.deadLetterTopic(consumer))) {
+            assertFalse(inbox.apply(consumer, "not json {", e -> fail("no handler for an unreadable record")));
+            JsonNode letter = dlq.await(consumer, 1, Duration.ofSeconds(15)).get(0);
+            assertEquals("unreadable", letter.path("reason").asText());
+            assertEquals("not json {", letter.path("record").asText());
         }
-        return thrown;
     }
 
     private double rejected(String consumer, String reason) {

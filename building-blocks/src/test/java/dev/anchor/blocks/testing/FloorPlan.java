@@ -187,7 +187,7 @@ public final class FloorPlan {
                     wrong.add(method + " is not @io.smallrye.common.annotation.Blocking");
                 }
                 String name = consumerName(consumer);
-                if (name == null || !name.matches(Pattern.quote(service) + "\\.[a-z]+\\.events")) {
+                if (name == null || !name.matches(Pattern.quote(service) + "\\.[a-z]+(?:[.-][a-z]+)*")) {
                     wrong.add(consumer.getName() + ".CONSUMER is " + name + ", not " + service + ".<topic>");
                 }
             }

@@ -1,9 +1,11 @@
 package dev.anchor.blocks.testing;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What every service owes its operators, checked the same way in each: ready only with its database and Kafka,
- * its schema migrated (its own tables and the shared ones), Prometheus metrics, and its OpenAPI document.
+ * its schema migrated (its own tables and the shared ones), health and Prometheus metrics on the management
+ * interface only, and its OpenAPI document.
  * A service's {@code ServiceReadyTest} extends this as a {@code @QuarkusTest}.
  */
 public abstract class ServiceReadiness {
@@ -33,6 +36,13 @@ public abstract class ServiceReadiness {
     @Inject
     AgroalDataSource dataSource;
 
+    /** The management interface's URLs are relative to its root, /q. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     /** The OpenAPI title, e.g. "Anchor customer-service". */
     protected abstract String title();
 
@@ -41,7 +51,7 @@ public abstract class ServiceReadiness {
 
     @Test
     void isReadyOnlyWithTheDatabaseAndKafkaUp() {
-        given().get("/q/health/ready").then()
+        given().get(readiness).then().log().ifValidationFails()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems(DATABASE_CHECK, KAFKA_CHECK))
@@ -59,11 +69,17 @@ public abstract class ServiceReadiness {
 
     @Test
     void servesPrometheusMetrics() {
-        given().accept("text/plain").get("/q/metrics").then()
+        given().accept("text/plain").get(metrics).then()
                 .statusCode(200)
                 .contentType(startsWith("text/plain"))
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
                 .body(containsString("anchor_outbox_relayed_total"));
+    }
+
+    @Test
+    void servesNeitherHealthNorMetricsOnTheApiPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -20,10 +20,15 @@ public class CallerFromToken {
 
     public Caller current() {
         if (!token.isPartnerOnly()) {
-            return Caller.staff(token.id());
+            return Caller.staff(token.id(), displayName());
         }
         String location = token.location().orElseThrow(() ->
                 Problems.forbidden("A partner token must name its location (claim `" + CurrentCaller.LOCATION_CLAIM + "`)"));
-        return new Caller(token.id(), true, location);
+        return new Caller(token.id(), displayName(), true, location);
+    }
+
+    /** The token's {@code name} claim: never the login id, which a customer should not read. */
+    private String displayName() {
+        return token.claim(CurrentCaller.NAME_CLAIM).orElse(null);
     }
 }

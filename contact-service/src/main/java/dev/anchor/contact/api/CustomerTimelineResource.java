@@ -52,6 +52,7 @@ public class CustomerTimelineResource {
             + "total counts only those. A merged customer's id lists the surviving record's.")
     @APIResponse(responseCode = "200", description = "One page of contacts")
     @APIResponse(responseCode = "400", description = "A malformed filter or page")
+    @APIResponse(responseCode = "404", description = "Nothing is known about this customer")
     public Paging.Page<ContactView> contacts(@PathParam("id") UUID id,
                                              @QueryParam("channel") @Parameter(description = "phone, email, chat, sms, store, letter, web, social or video") String channel,
                                              @QueryParam("issueId") String issueId,
@@ -81,6 +82,7 @@ public class CustomerTimelineResource {
             + "location or about an issue shared with it, and the history and notifications of the issues shared with "
             + "their location; the total counts only those.")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
+    @APIResponse(responseCode = "404", description = "Nothing is known about this customer")
     @APIResponse(responseCode = "410", description = "The customer was erased")
     public Paging.Page<Item> timeline(@PathParam("id") UUID id,
                                       @QueryParam("kind") @Parameter(description = "contact, issue or notification") String kind,

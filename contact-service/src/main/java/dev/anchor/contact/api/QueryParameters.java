@@ -58,11 +58,17 @@ final class QueryParameters {
         if (blank(value)) {
             return null;
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value.trim());
+            time = OffsetDateTime.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw Problems.invalidField(name, "must be an ISO 8601 date-time with offset, e.g. 2026-11-23T09:00:00Z");
         }
+        // PostgreSQL's timestamps end at year 294276; no real period starts outside these years
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            throw Problems.invalidField(name, "must be within the years 1–9999");
+        }
+        return time;
     }
 
     private static Integer integer(String name, String value) {

@@ -39,6 +39,8 @@ public class Contact {
     /** The customer asked to receive the summary: published so notification-service can send it (not personal data). */
     public boolean summaryRequested;
     public String loggedBy;
+    /** Who logged it by the name a customer reads (the token's name claim), for their export; null when unknown. */
+    public String loggedByName;
     /** The customer was erased: summary and notes are gone, the non-personal facts remain. */
     public boolean erased;
 

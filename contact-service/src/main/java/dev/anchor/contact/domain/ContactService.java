@@ -89,12 +89,14 @@ public class ContactService {
                 throw new NotPermitted("Partners log contacts at their own location (" + caller.location() + ") only");
             }
         }
+        customers.lock(draft.customerId()); // an erasure under way finishes first, and then this is refused (410)
         draft = draft.withCustomer(customers.currentId(draft.customerId()));
         check(draft);
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.apply(draft);
         contact.loggedBy = caller.name();
+        contact.loggedByName = caller.displayName();
         contact.createdAt = ServiceClock.now(clock);
         contact.updatedAt = contact.createdAt;
         contacts.add(contact);
@@ -125,6 +127,8 @@ public class ContactService {
         if (!caller.scope().mayChange(contact)) {
             throw new NotPermitted("Partners amend contacts of their own location (" + caller.location() + ") only");
         }
+        // an erasure under way finishes first: then the contact's version has moved on and this is refused (412)
+        customers.lock(contact.customerId);
         if (contact.erased) {
             throw new Gone("Contact " + id + " belongs to an erased customer and cannot be amended");
         }
@@ -185,7 +189,14 @@ public class ContactService {
     /** A customer's contacts as {@code caller} may see them; a merged customer's id lists the survivor's. */
     @Transactional
     public Paging.Page<Contact> ofCustomer(ContactFilter filter, Paging paging, Caller caller) {
-        return contacts.search(filter.forCustomer(customers.currentId(filter.customerId()), caller.scope()), paging);
+        UUID current = customers.currentId(filter.customerId());
+        Paging.Page<Contact> page = contacts.search(filter.forCustomer(current, caller.scope()), paging);
+        // nothing known about the customer at all is a 404, as for the summary; an empty page is a known customer's
+        if (page.total() == 0 && customers.find(current) == null
+                && contacts.search(new ContactFilter(current, null, null, null, null), Paging.of(0, 1)).total() == 0) {
+            throw new NotFound("Customer", filter.customerId());
+        }
+        return page;
     }
 
     /** The contact if {@code caller} may see it ({@link PartnerScope}); one it may not see is as unknown to it. */

@@ -2,6 +2,7 @@ package dev.anchor.contact.domain;
 
 import dev.anchor.blocks.replica.VersionedReplicas;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,18 @@ public interface CustomerReplicas {
     CustomerReplica find(UUID id);
 
     void add(CustomerReplica replica);
+
+    /**
+     * Takes, until the transaction ends, the lock of each customer in {@code ids} — the one an erasure takes before it
+     * removes anything — always in the same order, so two writers never wait for each other in a circle. Take it
+     * before reading the customers in the transaction: what is read after it is as committed now. A customer we have
+     * not heard of has a lock too.
+     */
+    void lock(Collection<UUID> ids);
+
+    default void lock(UUID id) {
+        lock(List.of(id));
+    }
 
     /** The replicas merged into {@code survivor}. */
     List<CustomerReplica> mergedInto(UUID survivor);

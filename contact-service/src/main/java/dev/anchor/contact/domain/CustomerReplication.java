@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Applies customer.events to the customer replica (name, preferred channel and mailing address for the summary) under
  * building-blocks' replica rules — the newest version wins, merged and erased are final — and carries merges and
- * erasures through everything contact-service keeps: contacts, timeline entries and issue replicas. Runs in the
+ * erasures through everything contact-service keeps: contacts, timeline entries and issue replicas; answers a
+ * subject-access export request with contact-service's part ({@link CustomerExport}). Runs in the
  * inbox's transaction and checks the event before it writes, so a malformed one ({@link MalformedEvent}) changes nothing.
  */
 @ApplicationScoped
@@ -32,15 +33,17 @@ public class CustomerReplication {
     private final TimelineEntries timeline;
     private final IssueReplicas issues;
     private final IdempotentCreates idempotency;
+    private final CustomerExport export;
     private final Clock clock;
 
     public CustomerReplication(CustomerReplicas customers, Contacts contacts, TimelineEntries timeline,
-                                     IssueReplicas issues, IdempotentCreates idempotency, Clock clock) {
+                               IssueReplicas issues, IdempotentCreates idempotency, CustomerExport export, Clock clock) {
         this.customers = customers;
         this.contacts = contacts;
         this.timeline = timeline;
         this.issues = issues;
         this.idempotency = idempotency;
+        this.export = export;
         this.clock = clock;
     }
 
@@ -60,16 +63,29 @@ public class CustomerReplication {
                 if (retired.equals(survivor)) {
                     throw new MalformedEvent("customer.merged retires its own survivor " + survivor);
                 }
+                customers.lock(List.of(survivor, retired));
                 upsert(snapshot);
                 retire(retired, survivor);
             }
             case "customer.erased" -> {
                 List<UUID> ids = new ArrayList<>(List.of(data.uuid("customerId")));
                 ids.addAll(data.uuids("mergedIds"));
+                // every lock before any change: a late event or request about any of them waits, then finds them erased
+                customers.lock(withMergedInto(ids));
                 ids.forEach(this::erase);
             }
+            case "customer.export-requested" -> export.contribute(data.uuid("exportId"), data.uuid("customerId"));
             default -> LOG.debugf("contact-service ignores %s", event.type());
         }
+    }
+
+    /** {@code ids} and the records merged into them, which their erasure erases too. */
+    private List<UUID> withMergedInto(List<UUID> ids) {
+        List<UUID> all = new ArrayList<>(ids);
+        for (UUID id : ids) {
+            customers.mergedInto(id).forEach(merged -> all.add(merged.id));
+        }
+        return all;
     }
 
     /** What the replica keeps of a customer's state. */

@@ -68,6 +68,8 @@ public class IssueProjection {
             return;
         }
         EventData data = EventData.of(event);
+        // the erasure's lock: an erasure under way finishes first, and then this event finds the customer erased
+        customers.lock(data.object("issue").uuid("customerId"));
         IssueState issue = issueState(data.object("issue"));
         if (sharing) {
             String location = data.object("change").text("locationId");

@@ -14,6 +14,9 @@ public interface IssueReplicas {
     /** The customer's issues that are neither resolved nor closed, most recently changed first. */
     List<IssueReplica> openOf(UUID customerId);
 
+    /** All the customer's issues, in the order they were opened (their number). */
+    List<IssueReplica> ofCustomer(UUID customerId);
+
     /** The issues of a retired (merged) customer now belong to the survivor. */
     void repoint(UUID retired, UUID survivor);
 

@@ -60,6 +60,8 @@ public class NotificationProjection {
         }
         EventData notification = EventData.of(event).object("notification");
         UUID id = notification.uuid("id");
+        // the erasure's lock: an erasure under way finishes first, and then this event finds the customer erased
+        customers.lock(notification.uuid("customerId"));
         UUID customerId = customers.currentId(notification.uuid("customerId"));
         UUID issueId = notification.optionalUuid("issueId");
         String status = notification.text("status");

@@ -42,7 +42,13 @@ public class Timeline {
         if (customers.isErased(current)) {
             throw new Gone("Customer " + customerId + " was erased");
         }
-        return entries.page(new TimelineFilter(current, kind, channel, issueId, caller.scope()), paging);
+        Paging.Page<TimelineEntry> page = entries.page(new TimelineFilter(current, kind, channel, issueId,
+                caller.scope()), paging);
+        if (page.total() == 0 && customers.find(current) == null && entries.page(new TimelineFilter(current, null,
+                null, null, PartnerScope.EVERYTHING), Paging.of(0, 1)).total() == 0) {
+            throw new NotFound("Customer", customerId);
+        }
+        return page;
     }
 
     @Transactional

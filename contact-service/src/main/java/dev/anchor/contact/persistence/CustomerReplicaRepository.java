@@ -5,11 +5,15 @@ import dev.anchor.contact.domain.CustomerReplicas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class CustomerReplicaRepository implements CustomerReplicas {
+
+    /** The first key of every customer's advisory lock in contact-service's database. */
+    private static final int CUSTOMER_LOCKS = 0x43555354; // "CUST"
 
     private final EntityManager em;
 
@@ -25,6 +29,15 @@ public class CustomerReplicaRepository implements CustomerReplicas {
     @Override
     public void add(CustomerReplica replica) {
         em.persist(replica);
+    }
+
+    @Override
+    public void lock(Collection<UUID> ids) {
+        // a transaction-scoped advisory lock exists for a customer without a row; the two-key form keeps customer
+        // locks apart from the outbox relay's single-key one; keys in ascending order, so no two writers deadlock
+        ids.stream().mapToInt(UUID::hashCode).distinct().sorted().forEach(key ->
+                em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
+                        .setParameter(1, CUSTOMER_LOCKS).setParameter(2, key).getSingleResult());
     }
 
     @Override

@@ -36,6 +36,12 @@ public class IssueReplicaRepository implements IssueReplicas {
     }
 
     @Override
+    public List<IssueReplica> ofCustomer(UUID customerId) {
+        return em.createQuery("from IssueReplica i where i.customerId = :customer order by i.number, i.id", IssueReplica.class)
+                .setParameter("customer", customerId).getResultList();
+    }
+
+    @Override
     public void repoint(UUID retired, UUID survivor) {
         em.createQuery("update IssueReplica i set i.customerId = :survivor where i.customerId = :retired")
                 .setParameter("survivor", survivor).setParameter("retired", retired).executeUpdate();

@@ -66,6 +66,12 @@ public class TimelineEntryRepository implements TimelineEntries {
     }
 
     @Override
+    public List<TimelineEntry> ofCustomer(UUID customerId) {
+        return em.createQuery("from TimelineEntry t where t.customerId = :customer order by t.occurredAt, t.id",
+                TimelineEntry.class).setParameter("customer", customerId).getResultList();
+    }
+
+    @Override
     public void repoint(UUID retired, UUID survivor) {
         em.createQuery("update TimelineEntry t set t.customerId = :survivor where t.customerId = :retired")
                 .setParameter("survivor", survivor).setParameter("retired", retired).executeUpdate();

@@ -172,10 +172,14 @@ public class CustomerResource {
         return ok(merging.merge(id, request.duplicateId(), ETags.expected(ifMatch)));
     }
 
+    /** Kept for clients written against it; the whole subject access export is {@link ExportResource}. */
+    @Deprecated
     @GET
     @Path("/{id}/export")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM})
-    @Operation(summary = "Export everything held about a customer (GDPR access request)")
+    @Operation(summary = "Export customer-service's record of a customer (deprecated)", deprecated = true,
+            description = "Only what customer-service holds. Use POST /customers/{id}/exports for everything the four "
+                    + "services hold about the customer.")
     @Transactional
     public Response export(@PathParam("id") UUID id) {
         return Response.ok(CustomerExportView.of(privacy.export(id)))

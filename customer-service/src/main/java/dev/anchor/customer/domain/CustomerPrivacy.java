@@ -19,18 +19,24 @@ import java.util.UUID;
 public class CustomerPrivacy {
 
     private final Customers customers;
+    private final ExportJobs exports;
     private final CustomerEvents events;
     private final IdempotentCreates idempotency;
     private final Clock clock;
 
-    public CustomerPrivacy(Customers customers, CustomerEvents events, IdempotentCreates idempotency, Clock clock) {
+    public CustomerPrivacy(Customers customers, ExportJobs exports, CustomerEvents events, IdempotentCreates idempotency,
+                           Clock clock) {
         this.customers = customers;
+        this.exports = exports;
         this.events = events;
         this.idempotency = idempotency;
         this.clock = clock;
     }
 
-    /** GDPR erasure of the customer and of every record merged into it; the ids stay so references hold. */
+    /**
+     * GDPR erasure of the customer and of every record merged into it, with their exports; the ids stay so references
+     * hold.
+     */
     @Transactional
     public void erase(UUID id) {
         Customer customer = customers.existing(id);
@@ -49,11 +55,15 @@ public class CustomerPrivacy {
         }
         customer.erase(now);
         idempotency.forget(customer.id);
+        // exports are copies of what every service held about them: they go with the record
+        List<UUID> erased = new ArrayList<>(merged);
+        erased.add(customer.id);
+        exports.deleteFor(erased);
         customers.flush();
         events.erased(new CustomerErased(customer.id, merged, now));
     }
 
-    /** Everything held about the customer, for a subject access request. */
+    /** customer-service's own record of the customer, for the deprecated synchronous export. */
     @Transactional
     public CustomerExport export(UUID id) {
         Customer customer = customers.active(id);

@@ -14,6 +14,9 @@ public interface Customers {
 
     Optional<Customer> byId(UUID id);
 
+    /** The record, locked for this transaction's change (a concurrent change of it waits, then reads this one's). */
+    Optional<Customer> byIdForUpdate(UUID id);
+
     /** Stores a new customer now, so its version is known. */
     void add(Customer customer);
 

@@ -7,6 +7,7 @@ import dev.anchor.customer.domain.Customers;
 import dev.anchor.customer.domain.SearchCriteria;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ public class CustomerRepository implements Customers {
     @Override
     public Optional<Customer> byId(UUID id) {
         return Optional.ofNullable(em.find(Customer.class, id));
+    }
+
+    @Override
+    public Optional<Customer> byIdForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

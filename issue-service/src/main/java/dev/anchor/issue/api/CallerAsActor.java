@@ -46,7 +46,7 @@ public class CallerAsActor {
 
     /** Whether the caller may see {@code issue}: staff see all, a partner only what is shared with their location. */
     public boolean maySee(Issue issue) {
-        return !isPartnerOnly() || (issue.locationId != null && issue.locationId.equals(location()));
+        return !isPartnerOnly() || issue.isSharedWith(location());
     }
 
     private ActorRole role() {

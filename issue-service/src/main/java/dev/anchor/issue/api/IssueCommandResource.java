@@ -12,6 +12,7 @@ import dev.anchor.issue.domain.IssueCasework;
 import dev.anchor.issue.domain.IssueFinder;
 import dev.anchor.issue.domain.IssueLifecycle;
 import dev.anchor.issue.domain.IssueOwnership;
+import dev.anchor.issue.domain.IssueSharing;
 import dev.anchor.issue.domain.NextAction;
 import dev.anchor.issue.domain.ResolutionAction;
 import dev.anchor.issue.domain.StatusLinks;
@@ -43,10 +44,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Changes to an issue by staff: ownership, next action, comments, actions, status, close and reopen. Each answers
+ * Changes to an issue by staff: ownership, next action, shares, comments, actions, status, close and reopen. Each answers
  * the issue (or the new timeline entry) and honours {@code If-Match}.
  */
-@Path("/issues/{idOrNumber}")
+// IssueResource's root too: with one class path per prefix the router answers 405 (with Allow) for a method no
+// resource takes here, where a second, longer class path made it fall through to the other class and answer 404.
+@Path("/issues")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Issues")
@@ -59,13 +62,15 @@ public class IssueCommandResource {
     private final IssueOwnership ownership;
     private final IssueCasework casework;
     private final IssueLifecycle lifecycle;
+    private final IssueSharing sharing;
     private final StatusLinks links;
     private final CallerAsActor caller;
     private final IdempotentCreates idempotency;
 
     public IssueCommandResource(IssueFinder finder, IssueOwnership ownership, IssueCasework casework,
-                                IssueLifecycle lifecycle, StatusLinks links, CallerAsActor caller,
-                                IdempotentCreates idempotency) {
+                                IssueLifecycle lifecycle, IssueSharing sharing, StatusLinks links,
+                                CallerAsActor caller, IdempotentCreates idempotency) {
+        this.sharing = sharing;
         this.idempotency = idempotency;
         this.finder = finder;
         this.ownership = ownership;
@@ -76,7 +81,7 @@ public class IssueCommandResource {
     }
 
     @POST
-    @Path("/assignment")
+    @Path("/{idOrNumber}/assignment")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
     @Operation(summary = "Take ownership of an unowned issue", description = "An owned issue moves only by a handoff.")
@@ -87,7 +92,7 @@ public class IssueCommandResource {
     }
 
     @POST
-    @Path("/handoffs")
+    @Path("/{idOrNumber}/handoffs")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
     @Operation(summary = "Hand an issue off to a named agent", description = "With an introduction the customer reads and "
@@ -111,20 +116,54 @@ public class IssueCommandResource {
     }
 
     @PUT
-    @Path("/next-action")
+    @Path("/{idOrNumber}/next-action")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
-    @Operation(summary = "Set the next expected action", description = "What, who (agent, customer, partner), due when. "
-            + "Setting the same what, who and due time again changes nothing: 200 with the unchanged issue and ETag, "
-            + "no trail entry, no event.")
+    @Operation(summary = "Set the next expected action", description = "What, who (agent, customer, partner), due when, "
+            + "and optionally where (locationId: the store or repair centre, with which the issue is then shared, "
+            + "publishing issue.shared). Setting the same what, who, due time and place again changes nothing: 200 with "
+            + "the unchanged issue and ETag, no trail entry, no event.")
     public Response nextAction(@PathParam("idOrNumber") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull NextActionRequest request) {
-        NextAction next = new NextAction(request.what(), request.who(), request.dueAt());
+        NextAction next = new NextAction(request.what(), request.who(), request.dueAt(), request.locationId());
         return ok(casework.setNextAction(forUpdate(id, ifMatch), next, caller.actor()));
     }
 
+    @PUT
+    @Path("/{idOrNumber}/shares/{locationId}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM})
+    @Transactional
+    @Operation(summary = "Share the issue with a location", description = "The partners of that store or repair "
+            + "centre see the issue from now on. The owner, a supervisor or the system shares. Sharing again changes "
+            + "nothing (200, same ETag, no event); otherwise publishes issue.shared.")
+    @APIResponse(responseCode = "200", description = "The issue, shared with the location")
+    @APIResponse(responseCode = "400", description = "Not a location id (letters, digits and . _ : -, up to 100)")
+    @APIResponse(responseCode = "403", description = "Neither the owner, a supervisor nor the system")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    public Response share(@PathParam("idOrNumber") String id, @PathParam("locationId") String locationId,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(sharing.share(forUpdate(id, ifMatch), locationId, caller.actor()));
+    }
+
+    @DELETE
+    @Path("/{idOrNumber}/shares/{locationId}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM})
+    @Transactional
+    @Operation(summary = "End the issue's share with a location", description = "The partners of that location no "
+            + "longer see the issue. The owner, a supervisor or the system ends it. Ending a share that does not exist "
+            + "changes nothing (200, same ETag, no event); otherwise publishes issue.unshared. Ending the share of the "
+            + "location the issue was opened with also clears locationId.")
+    @APIResponse(responseCode = "200", description = "The issue, no longer shared with the location")
+    @APIResponse(responseCode = "400", description = "Not a location id (letters, digits and . _ : -, up to 100)")
+    @APIResponse(responseCode = "403", description = "Neither the owner, a supervisor nor the system")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    public Response unshare(@PathParam("idOrNumber") String id, @PathParam("locationId") String locationId,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(sharing.unshare(forUpdate(id, ifMatch), locationId, caller.actor()));
+    }
+
     @POST
-    @Path("/comments")
+    @Path("/{idOrNumber}/comments")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER})
     @Transactional
     @Operation(summary = "Comment on an issue", description = "public reaches the customer; internal stays with staff. "
@@ -145,7 +184,7 @@ public class IssueCommandResource {
     }
 
     @POST
-    @Path("/actions")
+    @Path("/{idOrNumber}/actions")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER})
     @Transactional
     @Operation(summary = "Record a resolution action", description = "refund (amount, currency), replacement, "
@@ -162,7 +201,7 @@ public class IssueCommandResource {
                            @Valid @NotNull ActionRequest request, @Context UriInfo uri) {
         Issue issue = visibleForUpdate(id);
         ResolutionAction action = new ResolutionAction(request.kind(), request.amount(), request.currency(),
-                request.place(), request.scheduledAt(), request.note());
+                request.place(), request.scheduledAt(), request.note(), request.locationId());
         return once(key, issue, "actions", request, () -> {
             ETags.checkIfMatch(ifMatch, issue.version);
             return entryCreated(uri, issue, casework.takeAction(issue, action, caller.actor()));
@@ -170,7 +209,7 @@ public class IssueCommandResource {
     }
 
     @POST
-    @Path("/status")
+    @Path("/{idOrNumber}/status")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
     @Operation(summary = "Move an issue along its lifecycle", description = "open → in_progress → waiting_on_customer | "
@@ -182,7 +221,7 @@ public class IssueCommandResource {
     }
 
     @POST
-    @Path("/close")
+    @Path("/{idOrNumber}/close")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
     @Operation(summary = "Close an issue (its owner only)", description = "Any other agent gets 403; the customer closes "
@@ -194,7 +233,7 @@ public class IssueCommandResource {
     }
 
     @POST
-    @Path("/reopen")
+    @Path("/{idOrNumber}/reopen")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
     @Operation(summary = "Reopen a resolved or closed issue", description = "A closed one only within the reopen window.")
@@ -205,7 +244,7 @@ public class IssueCommandResource {
     }
 
     @POST
-    @Path("/status-link")
+    @Path("/{idOrNumber}/status-link")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
     @Operation(summary = "A new status-page link for the customer", description = "Earlier links keep working until "
@@ -220,7 +259,7 @@ public class IssueCommandResource {
     }
 
     @DELETE
-    @Path("/status-link")
+    @Path("/{idOrNumber}/status-link")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Transactional
     @Operation(summary = "Revoke every status-page link of the issue", description = "They answer 404 from now on.")

@@ -1,6 +1,7 @@
 package dev.anchor.issue.api;
 
 import dev.anchor.issue.domain.IssueDraft;
+import dev.anchor.issue.domain.Locations;
 import dev.anchor.issue.domain.Priority;
 import dev.anchor.issue.domain.RaisedChannel;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,8 @@ public record OpenIssueRequest(
         @Size(max = 100) String category,
         Priority priority,
         @NotNull RaisedChannel channel,
-        @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only") String locationId,
+        @Size(max = Locations.MAX_LENGTH) @Pattern(regexp = Locations.PATTERN, message = Locations.PATTERN_MESSAGE)
+        String locationId,
         Boolean takeOwnership) {
 
     boolean ownershipTaken() {

@@ -22,12 +22,19 @@ public class ContactAndNotificationTrail {
     private static final Set<String> SENT = Set.of("notification.sent", "notification.delivered");
     private static final Set<String> NOT_SENT = Set.of("notification.failed", "notification.suppressed");
 
-    private final Issues issues;
-    private final IssueJournal journal;
+    /** The origin of a contact the customer's own email or SMS made (contact.events). */
+    static final String CUSTOMER_REPLY = "customer-reply";
 
-    public ContactAndNotificationTrail(Issues issues, IssueJournal journal) {
-        this.issues = issues;
+    private final CustomerLocks locks;
+    private final IssueJournal journal;
+    private final Issues issues;
+    private final StatusPages pages;
+
+    public ContactAndNotificationTrail(CustomerLocks locks, IssueJournal journal, Issues issues, StatusPages pages) {
+        this.locks = locks;
         this.journal = journal;
+        this.issues = issues;
+        this.pages = pages;
     }
 
     /** One event of contact.events; one that breaks its contract throws {@code MalformedEvent}. */
@@ -44,12 +51,20 @@ public class ContactAndNotificationTrail {
         }
         String channel = contact.optionalText("channel");
         String direction = or(contact.optionalText("direction"), "inbound");
+        String words = contact.optionalText("summary");
+        if ("contact.logged".equals(event.type()) && CUSTOMER_REPLY.equals(contact.optionalText("origin"))
+                && "inbound".equals(direction) && words != null) {
+            // the customer wrote back by email or SMS: their words on the page, as if they had commented there
+            pages.customerWrote(issues.byId(issueId), words, channel);
+            return;
+        }
         String summary = ("inbound".equals(direction) ? "Contact from the customer" : "We contacted the customer")
                 + (channel == null ? "" : " (" + channel + ")");
         String agentId = contact.optionalText("agentId");
         Actor actor = new Actor(ActorRole.agent, agentId, agentId, channel);
         journal.append(issueId, actor, event.type(),
-                IssueJournal.Entry.publicly(summary, contact.optionalText("summary")), UUID.randomUUID());
+                IssueJournal.Entry.publicly(summary, contact.optionalText("summary"))
+                        .with(IssueJournal.facts("direction", direction, "channel", channel)), UUID.randomUUID());
     }
 
     /** One event of notification.events; one that breaks its contract throws {@code MalformedEvent}. */
@@ -70,15 +85,18 @@ public class ContactAndNotificationTrail {
                 : "Message by " + channel + " not sent: " + or(notification.optionalText("reason"), "unknown reason");
         Actor actor = new Actor(ActorRole.system, "notification-service", "Anchor", null);
         String detail = notification.optionalText("summary");
-        journal.append(issueId, actor, sent ? "notification.sent" : event.type(), sent
-                        ? IssueJournal.Entry.publicly(summary, detail) : IssueJournal.Entry.internally(summary, detail),
-                UUID.randomUUID());
+        journal.append(issueId, actor, sent ? "notification.sent" : event.type(), (sent
+                        ? IssueJournal.Entry.publicly(summary, detail) : IssueJournal.Entry.internally(summary, detail))
+                        .with(IssueJournal.facts("channel", channel)), UUID.randomUUID());
     }
 
-    /** The issue the contact or notification is about, if it names one we hold. */
+    /**
+     * The issue the contact or notification is about, if it names one we hold, locked with its customer: the journal
+     * then sees for certain whether the customer was erased and keeps no personal text if so.
+     */
     private UUID issueOf(EventData data) {
         UUID id = data.optionalUuid("issueId");
-        return id == null || issues.byId(id) == null ? null : id;
+        return id == null || locks.lockIssue(id) == null ? null : id;
     }
 
     private static String or(String value, String fallback) {

@@ -21,7 +21,8 @@ import java.util.UUID;
  *   stay;</li>
  *   <li>status-page links are revoked, and stored Idempotency-Key answers about the issue are forgotten.</li>
  * </ul>
- * Entries put on such an issue later (a late contact or notification, a comment) are erased as they are written.
+ * Entries put on such an issue later (a late contact or notification, a comment) are written already erased; every
+ * writer holds the customer's lock ({@link CustomerLocks}) that the erasure takes first, so none slips past it.
  * No event is published: every service that holds the customer's data consumes customer.erased itself.
  */
 @ApplicationScoped
@@ -32,7 +33,8 @@ public class CustomerErasure {
     /** Trail entries whose summary is made only of fixed words, staff names, statuses and times. */
     static final List<String> FIXED_SUMMARIES = List.of("issue.assigned", "issue.status-changed", "issue.closed",
             "issue.reopened", "issue.sla-breached", "issue.customer-changed", "contact.logged", "contact.amended",
-            "notification.sent", "status-link.issued", "status-link.revoked");
+            "notification.sent", "status-link.issued", "issue.status-link-issued", "status-link.revoked",
+            "issue.shared", "issue.unshared");
 
     private final Issues issues;
     private final TimelineEntries timeline;
@@ -54,10 +56,16 @@ public class CustomerErasure {
     public void eraseIssuesOf(UUID customerId, OffsetDateTime now) {
         for (Issue issue : issues.ofCustomer(customerId)) {
             if (!ERASED.equals(issue.title) || issue.description != null
-                    || (issue.nextWhat != null && !ERASED.equals(issue.nextWhat))) {
+                    || (issue.nextWhat != null && !ERASED.equals(issue.nextWhat))
+                    || (issue.appointment != null && issue.appointment.bring() != null
+                        && !ERASED.equals(issue.appointment.bring()))) {
                 issue.title = ERASED;
                 issue.description = null;
                 issue.nextWhat = issue.nextWhat == null ? null : ERASED;
+                if (issue.appointment != null && issue.appointment.bring() != null) {
+                    Appointment a = issue.appointment;
+                    issue.appointment = new Appointment(a.actionId(), a.kind(), a.scheduledAt(), a.place(), ERASED);
+                }
                 issue.updatedAt = now;
             }
             tokens.revokeAll(issue.id, now);
@@ -74,6 +82,21 @@ public class CustomerErasure {
         }
         CustomerReplica customer = customers.byId(issue.customerId);
         return customer != null && customer.replicaStatus() == ReplicaStatus.ERASED;
+    }
+
+    /** A new trail entry about an erased customer, written already erased: the same rules as {@link #eraseEntries}. */
+    void redact(TimelineEntry line, OffsetDateTime now) {
+        line.detail = null;
+        if (line.facts != null && line.facts.containsKey("place")) {
+            line.facts = null; // a free-text place may say something about the customer
+        }
+        if (ActorRole.customer.name().equals(line.actorRole)) {
+            line.actorName = null;
+        }
+        if (!FIXED_SUMMARIES.contains(line.kind)) {
+            line.summary = ERASED;
+        }
+        line.erasedAt = now;
     }
 
     /** Erases the issue's trail entries not erased yet (the trigger allows exactly this, once per entry). */

@@ -1,6 +1,8 @@
 package dev.anchor.issue.domain;
 
+import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 
 /**
  * One-time tokens for the status page's forms (in persistence/): each rendered form carries a fresh random token,
@@ -16,6 +18,13 @@ public interface FormTokens {
      * expired at {@code now}; false for a used, expired, foreign or made-up one.
      */
     boolean redeem(String statusToken, String formToken, OffsetDateTime now);
+
+    /** A token that looks like any other and is never stored, so it never redeems. */
+    static String unredeemable() {
+        byte[] random = new byte[16]; // as many as a stored one
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
 
     /** Forgets tokens that expired before {@code now}; answers how many. */
     int expire(OffsetDateTime now);

@@ -1,14 +1,24 @@
 package dev.anchor.issue.domain;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The issue aggregate: one customer's request from opening to closing, with one owner at a time. */
@@ -37,10 +47,31 @@ public class Issue {
     @Enumerated(EnumType.STRING)
     public Party nextWho;
     public OffsetDateTime nextDueAt;
+    /** Where the next action happens (a store or repair centre), if it says so. */
+    public String nextLocationId;
     public boolean nextOverdueRaised;
+    /** Once a step of ours went overdue: the new time we expect it by (the customer is told it once). */
+    public OffsetDateTime nextRevisedDueAt;
+    /** A snapshot of the directory entry {@link #nextLocationId} names (when it names a known one), taken when set. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Place nextPlace;
+    /** The upcoming booking (a repair or a visit at a place of the directory), while there is one. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Appointment appointment;
+    /** While resolved: when the issue closes itself unless the customer says it is not fixed. */
+    public OffsetDateTime closesAt;
+    /** While closed: until when it may still be reopened. */
+    public OffsetDateTime reopenableUntil;
 
     public UUID linkedIssueId;
+    /** The location it was opened with, while it is still shared with it (older readers know only this one). */
     public String locationId;
+    /** Every location the issue is shared with: their partners see it. A change moves the version on. */
+    @ElementCollection
+    @CollectionTable(name = "issue_share", joinColumns = @JoinColumn(name = "issue_id"))
+    @Column(name = "location_id")
+    @BatchSize(size = 100) // a page of issues loads its shares in one query
+    public Set<String> locations = new TreeSet<>();
 
     public OffsetDateTime firstResponseAt;
     public OffsetDateTime resolvedAt;
@@ -62,7 +93,29 @@ public class Issue {
     }
 
     public NextAction nextAction() {
-        return nextWhat == null ? null : new NextAction(nextWhat, nextWho, nextDueAt);
+        return nextWhat == null ? null : new NextAction(nextWhat, nextWho, nextDueAt, nextLocationId, nextPlace,
+                nextRevisedDueAt);
+    }
+
+    /** The locations it is shared with, sorted. */
+    public List<String> sharedWith() {
+        return locations.stream().sorted().toList();
+    }
+
+    /** Whether partners of {@code locationId} see this issue (the one rule of partner scope; queries mirror it). */
+    public boolean isSharedWith(String locationId) {
+        return locationId != null && locations.contains(locationId);
+    }
+
+    /** Forgets the next action (it was done, answered, or the issue is resolved or closed). */
+    public void clearNextAction() {
+        nextWhat = null;
+        nextWho = null;
+        nextDueAt = null;
+        nextLocationId = null;
+        nextPlace = null;
+        nextOverdueRaised = false;
+        nextRevisedDueAt = null;
     }
 
     public boolean isOwnedBy(String agentId) {
@@ -86,6 +139,15 @@ public class Issue {
         }
         if (to == IssueStatus.closed) {
             closedAt = now;
+        }
+        if (to.isDone()) {
+            appointment = null; // nothing is booked for a resolved or closed issue any more
+        }
+        if (to != IssueStatus.resolved) {
+            closesAt = null;
+        }
+        if (to != IssueStatus.closed) {
+            reopenableUntil = null;
         }
         updatedAt = now;
     }

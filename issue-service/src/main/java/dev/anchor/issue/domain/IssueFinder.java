@@ -15,11 +15,13 @@ public class IssueFinder {
 
     private final Issues issues;
     private final TimelineEntries timeline;
+    private final CustomerLocks locks;
     private final Clock clock;
 
-    public IssueFinder(Issues issues, TimelineEntries timeline, Clock clock) {
+    public IssueFinder(Issues issues, TimelineEntries timeline, CustomerLocks locks, Clock clock) {
         this.issues = issues;
         this.timeline = timeline;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -43,9 +45,12 @@ public class IssueFinder {
         return issue;
     }
 
-    /** The issue to change, locked for this transaction (the caller checks the version it expected). */
+    /**
+     * The issue to change, locked for this transaction after its customer ({@link CustomerLocks}); the caller checks
+     * the version it expected.
+     */
     public Issue forUpdate(String idOrNumber) {
-        return issues.lock(get(idOrNumber).id);
+        return locks.lockIssue(get(idOrNumber).id);
     }
 
     /** Issues matching {@code filter}, newest first; overdue as of now. */

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,15 +34,30 @@ public class IssueJournal {
     }
 
     /** One entry of the trail for a change: what it reads like, and who may see it. */
-    public record Entry(Visibility visibility, String summary, String detail, Owners owners) {
+    public record Entry(Visibility visibility, String summary, String detail, Owners owners, Map<String, String> facts) {
 
         public Entry(Visibility visibility, String summary, String detail) {
-            this(visibility, summary, detail, null);
+            this(visibility, summary, detail, null, null);
+        }
+
+        public Entry(Visibility visibility, String summary, String detail, Owners owners) {
+            this(visibility, summary, detail, owners, null);
         }
 
         /** The same entry, recording the owners of a handoff as well. */
         public Entry with(Owners owners) {
-            return new Entry(visibility, summary, detail, owners);
+            return new Entry(visibility, summary, detail, owners, facts);
+        }
+
+        /** The same entry with the facts the customer's page words itself (null values left out). */
+        public Entry with(Map<String, String> facts) {
+            Map<String, String> kept = new java.util.TreeMap<>();
+            facts.forEach((key, value) -> {
+                if (value != null) {
+                    kept.put(key, value);
+                }
+            });
+            return new Entry(visibility, summary, detail, owners, kept.isEmpty() ? null : kept);
         }
 
         public static Entry publicly(String summary, String detail) {
@@ -51,6 +67,15 @@ public class IssueJournal {
         public static Entry internally(String summary, String detail) {
             return new Entry(Visibility.INTERNAL, summary, detail);
         }
+    }
+
+    /** Facts as key, value, key, value…; a null value is left out. */
+    public static Map<String, String> facts(String... keysAndValues) {
+        Map<String, String> facts = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            facts.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return facts;
     }
 
     /** Who owns the issue after a handoff, who had it before, and when they are back (or null). */
@@ -71,7 +96,10 @@ public class IssueJournal {
         return line;
     }
 
-    /** Something that happened elsewhere (a contact, a notification) and is only put on the trail. */
+    /**
+     * Something that happened elsewhere (a contact, a notification) and is only put on the trail. The caller holds the
+     * issue's lock taken through {@link CustomerLocks}, so whether its customer was erased is settled.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry append(UUID issueId, Actor actor, String kind, Entry entry, UUID entryId) {
         TimelineEntry line = new TimelineEntry();
@@ -86,16 +114,17 @@ public class IssueJournal {
         line.summary = entry.summary();
         line.detail = entry.detail();
         line.at = ServiceClock.now(clock);
+        line.facts = entry.facts();
         if (entry.owners() != null) {
             line.ownerName = entry.owners().ownerName();
             line.previousOwnerName = entry.owners().previousOwnerName();
             line.previousOwnerBackAt = entry.owners().previousOwnerBackAt();
         }
-        timeline.add(line);
         if (erasure.customerErased(issueId)) {
             // Arrived after the customer was erased (a late contact or notification, a comment): keep no personal text.
-            erasure.eraseEntries(issueId, line.at);
+            erasure.redact(line, line.at);
         }
+        timeline.add(line);
         return line;
     }
 }

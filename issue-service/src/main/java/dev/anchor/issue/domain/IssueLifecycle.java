@@ -14,11 +14,13 @@ import java.util.List;
 public class IssueLifecycle {
 
     private final IssueJournal journal;
+    private final IssueCasework casework;
     private final IssueSettings settings;
     private final Clock clock;
 
-    public IssueLifecycle(IssueJournal journal, IssueSettings settings, Clock clock) {
+    public IssueLifecycle(IssueJournal journal, IssueCasework casework, IssueSettings settings, Clock clock) {
         this.journal = journal;
+        this.casework = casework;
         this.settings = settings;
         this.clock = clock;
     }
@@ -30,11 +32,18 @@ public class IssueLifecycle {
         }
         IssueRules.requireOwnerOrSupervisor(issue, actor, "change its status");
         IssueStatus from = issue.status;
+        if (to == IssueStatus.resolved) {
+            casework.completeNextAction(issue, actor, IssueCasework.Completion.ISSUE_RESOLVED);
+        }
         OffsetDateTime now = ServiceClock.now(clock);
         issue.moveTo(to, now);
+        if (to == IssueStatus.resolved) {
+            issue.closesAt = now.plus(settings.autoCloseAfter()); // unless the customer says it is not fixed
+        }
         IssueCasework.respond(issue, actor, now);
         journal.record(issue, actor, new IssueChange.StatusChanged(from.name(), to.name()),
-                IssueJournal.Entry.publicly("Status: " + to.customerLabel(), null));
+                IssueJournal.Entry.publicly("Status: " + to.customerLabel(), null)
+                        .with(IssueJournal.facts("from", from.name(), "to", to.name())));
         return issue;
     }
 
@@ -44,7 +53,9 @@ public class IssueLifecycle {
         issue.moveTo(IssueStatus.in_progress, ServiceClock.now(clock));
         journal.record(issue, customer,
                 new IssueChange.StatusChanged(IssueStatus.waiting_on_customer.name(), IssueStatus.in_progress.name()),
-                IssueJournal.Entry.publicly("Status: " + IssueStatus.in_progress.customerLabel(), null));
+                IssueJournal.Entry.publicly("Status: " + IssueStatus.in_progress.customerLabel(), null)
+                        .with(IssueJournal.facts("from", IssueStatus.waiting_on_customer.name(),
+                                "to", IssueStatus.in_progress.name())));
         return issue;
     }
 
@@ -58,25 +69,60 @@ public class IssueLifecycle {
         if (!byCustomer) {
             IssueRules.requireOwner(issue, actor, "close it");
         }
-        issue.moveTo(IssueStatus.closed, ServiceClock.now(clock));
-        journal.record(issue, actor, new IssueChange.Closed(byCustomer ? "customer" : "owner"),
-                IssueJournal.Entry.publicly("Closed by " + (byCustomer ? "the customer" : actor.displayName()), null));
+        casework.completeNextAction(issue, actor, IssueCasework.Completion.ISSUE_CLOSED);
+        closeNow(issue, actor, new IssueChange.Closed(byCustomer ? "customer" : "owner"),
+                "Closed by " + (byCustomer ? "the customer" : actor.displayName()));
         return issue;
     }
 
+    /**
+     * A resolved issue whose {@code closesAt} passed closes itself (the customer did not say it is not fixed):
+     * issue.closed with {@code by: owner, automatic: true}, by the system. Anything else is left as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean closeIfDue(Issue issue) {
+        OffsetDateTime now = ServiceClock.now(clock);
+        if (issue.status != IssueStatus.resolved || issue.closesAt == null || issue.closesAt.isAfter(now)) {
+            return false;
+        }
+        casework.completeNextAction(issue, Actor.system(), IssueCasework.Completion.ISSUE_CLOSED);
+        closeNow(issue, Actor.system(), new IssueChange.Closed("owner", true), "Closed automatically");
+        return true;
+    }
+
+    private void closeNow(Issue issue, Actor actor, IssueChange.Closed change, String summary) {
+        OffsetDateTime now = ServiceClock.now(clock);
+        issue.moveTo(IssueStatus.closed, now);
+        issue.reopenableUntil = now.plus(settings.reopenWindow());
+        journal.record(issue, actor, change, IssueJournal.Entry.publicly(summary, null)
+                .with(IssueJournal.facts("automatic", change.automatic() == null ? null : "true")));
+    }
+
+    /**
+     * Reopens a resolved issue, or a closed one within its reopen window: {@code reason} in the words of who reopened
+     * it (an agent's reason, or the customer's own words, or empty), {@code by} customer or agent.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Issue reopen(Issue issue, String reason, Actor actor) {
         requireReopenable(issue);
         issue.moveTo(IssueStatus.in_progress, ServiceClock.now(clock));
         issue.resolvedAt = null;
         issue.closedAt = null;
-        journal.record(issue, actor, new IssueChange.Reopened(reason), IssueJournal.Entry.publicly("Reopened", reason));
+        String words = reason == null ? "" : reason.strip();
+        boolean byCustomer = actor.role() == ActorRole.customer;
+        journal.record(issue, actor, new IssueChange.Reopened(words, byCustomer ? "customer" : "agent"),
+                IssueJournal.Entry.publicly("Reopened", words.isEmpty() ? null : words));
         return issue;
     }
 
-    /** Whether a customer's reply can still reopen the issue (else it opens a new, linked one). */
+    /** Whether the issue may still be reopened: resolved, or closed and before its {@code reopenableUntil}. */
     public boolean withinReopenWindow(Issue issue) {
         return issue.status != IssueStatus.closed || reopenDeadline(issue).isAfter(ServiceClock.now(clock));
+    }
+
+    /** Until when a closed issue may be reopened. */
+    public OffsetDateTime reopenDeadline(Issue issue) {
+        return issue.reopenableUntil != null ? issue.reopenableUntil : issue.closedAt.plus(settings.reopenWindow());
     }
 
     private void requireReopenable(Issue issue) {
@@ -87,9 +133,5 @@ public class IssueLifecycle {
             throw new TransitionRefused(issue.status, "Issue " + issue.number + " was closed more than "
                     + settings.reopenWindow() + " ago and can no longer be reopened; open a new issue", List.of());
         }
-    }
-
-    private OffsetDateTime reopenDeadline(Issue issue) {
-        return issue.closedAt.plus(settings.reopenWindow());
     }
 }

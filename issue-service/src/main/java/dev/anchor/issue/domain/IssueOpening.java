@@ -66,6 +66,9 @@ public class IssueOpening {
         issue.channel = draft.channel();
         issue.status = IssueStatus.open;
         issue.locationId = draft.locationId();
+        if (draft.locationId() != null) {
+            issue.locations.add(draft.locationId()); // the opening location is the first share
+        }
         issue.linkedIssueId = linkedIssueId;
         IssueSettings.Sla sla = settings.slaFor(issue.priority);
         issue.firstResponseDueAt = now.plus(sla.firstResponse());

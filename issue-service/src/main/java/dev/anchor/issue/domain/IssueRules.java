@@ -18,6 +18,18 @@ public final class IssueRules {
                 : "Only the owner of issue " + issue.number + " (" + issue.ownerName + ") or a supervisor may " + what);
     }
 
+    /** Who decides which locations see the issue: its owner, a supervisor, or the system; not a partner. */
+    public static void requireMayShare(Issue issue, Actor actor, String what) {
+        if (actor.role() == ActorRole.system) {
+            return;
+        }
+        if (actor.role() == ActorRole.partner) {
+            throw new NotPermitted("Partners do not decide which locations see issue " + issue.number
+                    + "; its owner or a supervisor does");
+        }
+        requireOwnerOrSupervisor(issue, actor, what);
+    }
+
     /**
      * Who records a resolution action: the owner or a supervisor any kind; a partner (already limited to issues shared
      * with their location) only a repair booking or its completion.

@@ -6,13 +6,27 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
-/** What an operator may tune: the reopen window and the SLA clocks per priority ({@code anchor.issues.*}). */
+/**
+ * What an operator may tune: the reopen window, the new time an overdue step of ours gets, and the SLA clocks per
+ * priority ({@code anchor.issues.*}).
+ */
 @ConfigMapping(prefix = "anchor.issues")
 public interface IssueSettings {
 
     /** How long after closing the customer or an agent may still reopen an issue. */
     @WithDefault("P14D")
     Duration reopenWindow();
+
+    /** How long a resolved issue stays resolved before it closes itself (unless the customer says it is not fixed). */
+    @WithDefault("P7D")
+    Duration autoCloseAfter();
+
+    /**
+     * When a step of ours goes overdue, the new time the customer is told to expect it by: this long after the watch
+     * noticed. Zero or negative promises no new time (the page and the message then only say it is late).
+     */
+    @WithDefault("P1D")
+    Duration overdueGrace();
 
     /** How often overdue next actions and SLA breaches are looked for (e.g. {@code 30s}); read by OverdueWatch. */
     @WithDefault("30s")

@@ -17,7 +17,7 @@ public interface Issues {
 
     boolean numberTaken(String number);
 
-    /** The issue locked for the rest of the transaction (null when there is none). */
+    /** The issue locked for the rest of the transaction, as committed now (null when there is none). */
     Issue lock(UUID id);
 
     void add(Issue issue);
@@ -35,4 +35,7 @@ public interface Issues {
     List<Issue> slaBreaches(OffsetDateTime now, int limit);
 
     List<Issue> ofCustomer(UUID customerId);
+
+    /** Resolved issues whose {@code closesAt} passed: they close themselves. */
+    List<Issue> dueToClose(OffsetDateTime now, int limit);
 }

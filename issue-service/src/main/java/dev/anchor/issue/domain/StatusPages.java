@@ -24,17 +24,20 @@ public class StatusPages {
     private final CustomerDirectory customers;
     private final IssueCasework casework;
     private final IssueLifecycle lifecycle;
-    private final IssueOpening opening;
     private final FormTokens forms;
+    private final CustomerLocks locks;
+    private final StatusLinks links;
     private final Duration formLifetime;
     private final Clock clock;
 
     public StatusPages(StatusTokens tokens, IssueFinder finder, Issues issues, TimelineEntries timeline,
                        CustomerDirectory customers, IssueCasework casework, IssueLifecycle lifecycle,
-                       IssueOpening opening, FormTokens forms,
+                       FormTokens forms, CustomerLocks locks, StatusLinks links,
                        @ConfigProperty(name = "anchor.status-page.form-lifetime", defaultValue = "PT12H") Duration formLifetime,
                        Clock clock) {
         this.forms = forms;
+        this.locks = locks;
+        this.links = links;
         this.formLifetime = formLifetime;
         this.clock = clock;
         this.tokens = tokens;
@@ -44,18 +47,63 @@ public class StatusPages {
         this.customers = customers;
         this.casework = casework;
         this.lifecycle = lifecycle;
-        this.opening = opening;
     }
 
-    /** What the customer's page shows: the issue, the customer (for language and time zone, if known), public history. */
-    public record Page(Issue issue, Optional<CustomerReplica> customer, List<TimelineEntry> history) {
+    /**
+     * What the customer's page shows: the issue, the customer (for language and time zone, if known), public history,
+     * the time it is read at, whether "It is not fixed" is offered and, for a closed issue, until when.
+     */
+    public record Page(Issue issue, Optional<CustomerReplica> customer, List<TimelineEntry> history, OffsetDateTime now,
+                       boolean reopenable, OffsetDateTime reopenableUntil) {
     }
 
     /** The page for {@code token}, or empty for an unknown or revoked token. */
     @Transactional
     public Optional<Page> page(String token) {
         return tokens.issueOf(token).map(finder::get).map(issue ->
-                new Page(issue, customers.find(issue.customerId), timeline.publicOf(issue.id)));
+                new Page(issue, customers.find(issue.customerId), timeline.publicOf(issue.id), ServiceClock.now(clock),
+                        reopenable(issue), reopenableUntil(issue)));
+    }
+
+    /**
+     * The language of the customer a dead (revoked) link was made for, if the token ever named one and they are still
+     * known; nothing about the issue itself.
+     */
+    @Transactional
+    public Optional<String> languageOfDeadLink(String token) {
+        return tokens.issueOfAny(token).map(issues::byId).flatMap(issue -> customers.find(issue.customerId))
+                .filter(CustomerReplica::isActive).map(customer -> customer.language);
+    }
+
+    /**
+     * The form token for "Send me a new link" on the page of a link that no longer works: one that redeems when the
+     * token ever named an issue, else one that never does (the page looks the same either way).
+     */
+    @Transactional
+    public String newLinkFormToken(String token) {
+        return tokens.issueOfAny(token).isPresent() ? newFormToken(token) : FormTokens.unredeemable();
+    }
+
+    /**
+     * The customer asks for a new link from {@code token}, one that no longer works: when the token ever named an
+     * issue of a customer still known, and the form token redeems, a new link is sent to the address on file (at most
+     * one per {@code anchor.status-page.new-link-interval}). The caller answers the same whatever happened.
+     *
+     * @return whether the token ever named an issue (an unknown one counts as a guess)
+     */
+    @Transactional
+    public boolean requestNewLink(String token, String formToken) {
+        Optional<UUID> issueId = tokens.issueOfAny(token);
+        if (issueId.isEmpty()) {
+            return false;
+        }
+        if (forms.redeem(token, formToken, ServiceClock.now(clock))) {
+            Issue issue = locks.lockIssue(issueId.get());
+            if (customers.find(issue.customerId).filter(CustomerReplica::isActive).isPresent()) {
+                links.sendNew(issue, customerOf(issue));
+            }
+        }
+        return true;
     }
 
     /** What a form submission did: applied, or nothing at all because its form token was used, expired or foreign. */
@@ -69,8 +117,10 @@ public class StatusPages {
     }
 
     /**
-     * Adds the customer's comment once per form token; answers the token of the page to show next (a new issue's after
-     * the reopen window), or not applied when the form token does not redeem (nothing is stored then).
+     * Adds the customer's comment once per form token; or not applied when the form token does not redeem (nothing is
+     * stored then). A comment is only a comment: it never reopens a resolved or closed issue (that is the customer's
+     * explicit "It is not fixed"). It brings an issue waiting on the customer back to us, and it answers a next step
+     * that was theirs.
      */
     @Transactional
     public Optional<Submitted> comment(String token, String formToken, String text) {
@@ -81,22 +131,65 @@ public class StatusPages {
         if (!forms.redeem(token, formToken, ServiceClock.now(clock))) {
             return Optional.of(new Submitted(token, false));
         }
-        Issue issue = issues.lock(issueId.get());
-        Actor customer = customerOf(issue);
-        if (issue.status == IssueStatus.closed && !lifecycle.withinReopenWindow(issue)) {
-            IssueDraft draft = new IssueDraft(issue.customerId, "Follow-up: " + issue.title, null, issue.category,
-                    issue.priority, RaisedChannel.web, issue.locationId, false);
-            IssueOpening.Opened followUp = opening.open(draft, customer, issue.id);
-            casework.comment(followUp.issue(), text, Visibility.PUBLIC, customer);
-            return Optional.of(new Submitted(followUp.token(), true));
-        }
-        if (issue.status.isDone()) {
-            lifecycle.reopen(issue, "The customer replied", customer);
-        } else if (issue.status == IssueStatus.waiting_on_customer) {
+        Issue issue = locks.lockIssue(issueId.get());
+        answer(issue, text, customerOf(issue));
+        return Optional.of(new Submitted(token, true));
+    }
+
+    /**
+     * The customer's own words that reached us by another way — a reply by email or SMS, which contact-service
+     * publishes as a contact with {@code origin: customer-reply} — taken exactly like a comment on the page: it brings
+     * an issue waiting on them back to us, answers a next step that was theirs, and never reopens anything.
+     * {@code issue} is locked by the caller.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void customerWrote(Issue issue, String text, String channel) {
+        Actor page = customerOf(issue);
+        answer(issue, text, new Actor(ActorRole.customer, null, page.displayName(), channel));
+    }
+
+    private void answer(Issue issue, String text, Actor customer) {
+        if (issue.status == IssueStatus.waiting_on_customer) {
             lifecycle.customerReplied(issue, customer);
         }
         casework.comment(issue, text, Visibility.PUBLIC, customer);
-        return Optional.of(new Submitted(token, true));
+        if (issue.nextWho == Party.customer) {
+            casework.completeNextAction(issue, customer, IssueCasework.Completion.ANSWERED);
+        }
+    }
+
+    /** What the customer's "It is not fixed" did. */
+    public enum Reopening { REOPENED, NOT_REOPENABLE, FORM_NOT_ACCEPTED }
+
+    /**
+     * The customer says a resolved issue (or a closed one within its reopen window) is not fixed: it is reopened with
+     * their own words as the reason (or none), once per form token; empty for an unknown token.
+     */
+    @Transactional
+    public Optional<Reopening> notFixed(String token, String formToken, String text) {
+        Optional<UUID> issueId = tokens.issueOf(token);
+        if (issueId.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!forms.redeem(token, formToken, ServiceClock.now(clock))) {
+            return Optional.of(Reopening.FORM_NOT_ACCEPTED);
+        }
+        Issue issue = locks.lockIssue(issueId.get());
+        if (!issue.status.isDone() || !lifecycle.withinReopenWindow(issue)) {
+            return Optional.of(Reopening.NOT_REOPENABLE);
+        }
+        lifecycle.reopen(issue, text == null ? "" : text, customerOf(issue));
+        return Optional.of(Reopening.REOPENED);
+    }
+
+    /** Whether the page may offer "It is not fixed": resolved, or closed within the reopen window. */
+    public boolean reopenable(Issue issue) {
+        return issue.status.isDone() && lifecycle.withinReopenWindow(issue);
+    }
+
+    /** Until when a closed issue may be reopened (null for one that is not closed). */
+    public OffsetDateTime reopenableUntil(Issue issue) {
+        return issue.status == IssueStatus.closed ? lifecycle.reopenDeadline(issue) : null;
     }
 
     /** What the customer's close did. */
@@ -112,7 +205,7 @@ public class StatusPages {
         if (!forms.redeem(token, formToken, ServiceClock.now(clock))) {
             return Optional.of(Closing.FORM_NOT_ACCEPTED);
         }
-        Issue issue = issues.lock(issueId.get());
+        Issue issue = locks.lockIssue(issueId.get());
         if (issue.status == IssueStatus.closed) {
             return Optional.of(Closing.ALREADY_CLOSED);
         }

@@ -13,6 +13,9 @@ public interface StatusTokens {
     /** The issue a valid, unrevoked token grants. */
     Optional<UUID> issueOf(String token);
 
+    /** The issue a token named once, revoked or not (to answer a dead link in its customer's language). */
+    Optional<UUID> issueOfAny(String token);
+
     /** Revokes every link to the issue; returns how many were live. */
     int revokeAll(UUID issueId, OffsetDateTime now);
 }

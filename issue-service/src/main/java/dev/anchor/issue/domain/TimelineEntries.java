@@ -4,6 +4,7 @@ import dev.anchor.blocks.http.Paging;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The issues' append-only audit trail (kept in persistence/). */
@@ -14,6 +15,12 @@ public interface TimelineEntries {
 
     /** An issue's public entries, oldest first. */
     List<TimelineEntry> publicOf(UUID issueId);
+
+    /** An issue's whole trail, public and internal, oldest first. */
+    List<TimelineEntry> allOf(UUID issueId);
+
+    /** When the issue's latest entry of {@code kind} by an actor of {@code role} was made, if any. */
+    Optional<OffsetDateTime> lastAt(UUID issueId, String kind, ActorRole role);
 
     void add(TimelineEntry entry);
 

@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.util.UUID;
 
 /** One line of an issue's append-only audit trail: who, when, what, through which channel, and who may see it. */
@@ -52,9 +55,20 @@ public class TimelineEntry {
     public String previousOwnerName;
     @Column(updatable = false)
     public OffsetDateTime previousOwnerBackAt;
-    /** When the customer's personal text was taken out of this entry (customer.erased); only the erasure sets it. */
-    @Column(insertable = false, updatable = false)
+    /**
+     * When the customer's personal text was taken out of this entry (customer.erased); only the erasure sets it, or an
+     * entry written already erased (about a customer erased before it arrived).
+     */
+    @Column(updatable = false)
     public OffsetDateTime erasedAt;
+    /**
+     * The structured facts the customer's page words itself in their language (status {@code from}/{@code to}, an
+     * action's {@code action}, {@code amount}, {@code currency}, {@code scheduledAt}, {@code place}, {@code locationName},
+     * a step's {@code who} and {@code dueAt}, a completed step's {@code reason}); null for older entries.
+     */
+    @Column(updatable = false)
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> facts;
 
     public boolean isPublic() {
         return Visibility.PUBLIC.wire().equals(visibility);

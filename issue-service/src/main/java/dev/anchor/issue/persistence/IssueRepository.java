@@ -42,7 +42,12 @@ public class IssueRepository implements Issues, PanacheRepositoryBase<Issue, UUI
 
     @Override
     public Issue lock(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Issue issue = findById(id);
+        if (issue != null) {
+            // read again under the lock: a writer this one waited for (an erasure) may have changed it meanwhile
+            getEntityManager().refresh(issue, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return issue;
     }
 
     @Override
@@ -72,7 +77,7 @@ public class IssueRepository implements Issues, PanacheRepositoryBase<Issue, UUI
             params.put("status", filter.status());
         }
         if (filter.locationId() != null) {
-            where.add("i.locationId = :location");
+            where.add(":location member of i.locations"); // Issue.isSharedWith, as a query
             params.put("location", filter.locationId());
         }
         if (filter.overdue() != null) {
@@ -104,6 +109,11 @@ public class IssueRepository implements Issues, PanacheRepositoryBase<Issue, UUI
                         + "(firstResponseAt is null and firstResponseDueAt < ?2 and firstResponseBreachRaised = false) "
                         + "or (resolutionDueAt < ?2 and resolutionBreachRaised = false))",
                 List.of(IssueStatus.resolved, IssueStatus.closed), now).page(0, limit).list();
+    }
+
+    @Override
+    public List<Issue> dueToClose(OffsetDateTime now, int limit) {
+        return find("status = ?1 and closesAt < ?2", IssueStatus.resolved, now).page(0, limit).list();
     }
 
     @Override

@@ -30,6 +30,16 @@ public class StatusTokenRepository implements StatusTokens {
     }
 
     @Override
+    public Optional<UUID> issueOfAny(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("select issue_id from status_token where token_hash = ?1")
+                .setParameter(1, hash(token)).getResultList();
+        return rows.stream().findFirst().map(id -> (UUID) id);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public String issue(UUID issueId, OffsetDateTime now) {
         byte[] random = new byte[BYTES];

@@ -1,6 +1,7 @@
 package dev.anchor.issue.persistence;
 
 import dev.anchor.blocks.http.Paging;
+import dev.anchor.issue.domain.ActorRole;
 import dev.anchor.issue.domain.TimelineEntries;
 import dev.anchor.issue.domain.TimelineEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -29,6 +31,17 @@ public class TimelineRepository implements TimelineEntries, PanacheRepositoryBas
     }
 
     @Override
+    public List<TimelineEntry> allOf(UUID issueId) {
+        return list("issueId", Sort.ascending("position"), issueId);
+    }
+
+    @Override
+    public Optional<OffsetDateTime> lastAt(UUID issueId, String kind, ActorRole role) {
+        return find("issueId = ?1 and kind = ?2 and actorRole = ?3", Sort.descending("position"), issueId, kind,
+                role.name()).firstResultOptional().map(entry -> entry.at);
+    }
+
+    @Override
     public void add(TimelineEntry entry) {
         persist(entry);
     }
@@ -40,6 +53,7 @@ public class TimelineRepository implements TimelineEntries, PanacheRepositoryBas
         getEntityManager().flush();
         return getEntityManager().createNativeQuery("""
                         update issue_entry set erased_at = :now, detail = null,
+                            facts = case when jsonb_exists(facts, 'place') then null else facts end,
                             actor_name = case when actor_role = 'customer' then null else actor_name end,
                             summary = case when kind in (:fixed) then summary else :erased end
                         where issue_id = :issue and erased_at is null""")

@@ -40,12 +40,17 @@ public class TemplateResource {
                           String smsEncoding, int smsSegments, int smsUnits) {
     }
 
+    /** The customer a preview's links name (signed like real ones, for nobody). */
+    private static final java.util.UUID SAMPLE_CUSTOMER = java.util.UUID.fromString("00000000-0000-0000-0000-000000000000");
+
     private final Renderer renderer;
     private final ObjectMapper mapper;
+    private final java.time.Clock clock;
 
-    public TemplateResource(Renderer renderer, ObjectMapper mapper) {
+    public TemplateResource(Renderer renderer, ObjectMapper mapper, java.time.Clock clock) {
         this.renderer = renderer;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @GET
@@ -89,8 +94,9 @@ public class TemplateResource {
             change.setAll((ObjectNode) request.change());
         }
         String link = request.statusUrl() == null ? "https://status.anchor.local/status/sample-token" : request.statusUrl();
-        Renderer.Rendered r = renderer.render(template, request.language(), issue, change,
-                request.customerName() == null ? "Ada Lovelace" : request.customerName(), link, zone);
+        Renderer.Rendered r = renderer.render(template, new Renderer.Recipient(SAMPLE_CUSTOMER, request.language(), zone,
+                request.customerName() == null ? "Ada Lovelace" : request.customerName(), link, template.category,
+                clock.instant()), issue, change);
         SmsSegments.Count count = SmsSegments.count(r.sms());
         return new Preview(template.id, r.language(), r.subject(), r.text(), r.html(), r.sms(), count.encoding().name(),
                 count.segments(), count.units());
@@ -107,6 +113,20 @@ public class TemplateResource {
         return issue;
     }
 
+    /** A repair centre as issue events carry a place. */
+    private ObjectNode samplePlace() {
+        ObjectNode place = mapper.createObjectNode();
+        place.put("locationId", "3f2b8c1e-0d4a-4c7b-9e1f-5a6b7c8d9e0f").put("name", "Anchor repair centre Leeds")
+                .put("kind", "repair_centre").put("phone", "+44 113 496 0000").put("timeZone", "Europe/London");
+        ObjectNode address = place.putObject("address");
+        address.putArray("lines").add("12 Wellington Street");
+        address.put("city", "Leeds").put("postalCode", "LS1 4DL").put("country", "GB");
+        ObjectNode weekdays = place.putArray("openingHours").addObject();
+        weekdays.putArray("days").add("monday").add("tuesday").add("wednesday").add("thursday").add("friday");
+        weekdays.put("opens", "09:00").put("closes", "17:30");
+        return place;
+    }
+
     private ObjectNode sampleChange(Template template) {
         ObjectNode change = mapper.createObjectNode();
         switch (template) {
@@ -118,19 +138,26 @@ public class TemplateResource {
             }
             case NEXT_ACTION -> change.put("what", "a photo of the serial number plate").put("who", "customer")
                     .put("dueAt", "2026-11-25T17:00:00Z");
+            case NEXT_ACTION_OVERDUE -> change.put("what", "Order the spare part").put("who", "agent")
+                    .put("dueAt", "2026-11-25T10:00:00Z").put("revisedDueAt", "2099-11-26T10:00:00Z");
             case COMMENT -> {
                 change.put("visibility", "public").put("text", "The replacement part is on its way.");
                 change.putObject("author").put("role", "agent").put("displayName", "Alice");
             }
-            case ACTION_TAKEN -> change.put("kind", "repair").put("place", "Leeds repair centre")
-                    .put("scheduledAt", "2026-11-26T10:00:00Z");
+            case ACTION_TAKEN -> {
+                change.put("actionId", "7c9e6679-7425-40de-944b-e07fc1f90ae7").put("kind", "repair")
+                        .put("place", "Leeds repair centre").put("scheduledAt", "2099-11-26T10:00:00Z");
+                change.set("location", samplePlace());
+            }
             case ISSUE_RESOLVED -> change.put("from", "in_progress").put("to", "resolved");
+            case ISSUE_REOPENED -> change.put("reason", "The machine leaks again after the repair.").put("by", "customer");
             case ISSUE_CLOSED -> change.put("by", "owner");
-            case ISSUE_REOPENED -> change.put("reason", "The machine leaks again after the repair.");
             case CONTACT_SUMMARY -> change.put("id", "5b0f7c8e-2f0a-4a51-9c43-1d2f3e4a5b6c").put("channel", "phone")
                     .put("direction", "inbound").put("occurredAt", "2026-11-23T10:15:00Z").put("outcome", "follow_up")
                     .put("summary", "We agreed that a technician visits on Thursday morning.")
                     .put("summaryRequested", true).put("version", 0);
+            case STATUS_LINK -> change.put("statusUrl", "https://status.anchor.local/status/sample-token")
+                    .put("requestedBy", "customer");
             default -> {
             }
         }

@@ -8,6 +8,9 @@ public interface AddressSuppressions {
 
     boolean contains(String channel, String address);
 
+    /** The suppression of {@code address}, or null when it is not suppressed. */
+    AddressSuppression find(String channel, String address);
+
     void add(AddressSuppression suppression);
 
     void remove(String channel, String address);

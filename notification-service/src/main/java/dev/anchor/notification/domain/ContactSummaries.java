@@ -20,10 +20,12 @@ public class ContactSummaries {
 
     private final MessageParts parts;
     private final Notifier notifier;
+    private final CustomerContacts customers;
 
-    public ContactSummaries(MessageParts parts, Notifier notifier) {
+    public ContactSummaries(MessageParts parts, Notifier notifier, CustomerContacts customers) {
         this.parts = parts;
         this.notifier = notifier;
+        this.customers = customers;
     }
 
     /** Applies one event of contact.events; one that breaks its contract throws {@code MalformedEvent}. */
@@ -41,6 +43,8 @@ public class ContactSummaries {
     private void logged(CloudEvent event) {
         EventData contact = EventData.of(event).object("contact");
         UUID customerId = contact.uuid("customerId");
+        // the erasure's lock: an erasure under way finishes first, and then this event finds the customer erased
+        customers.lock(customerId);
         UUID issueId = contact.optionalUuid("issueId");
         // what Template.forEvent decides by, read strictly: a value of the wrong shape is refused, not taken for "no"
         contact.optionalBoolean("summaryRequested");

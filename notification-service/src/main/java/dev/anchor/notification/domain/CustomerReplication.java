@@ -21,7 +21,9 @@ import java.util.UUID;
 /**
  * Keeps the customer replica from customer.events by the rules of {@link VersionedReplicas} (the newest state wins by
  * version, merged and erased are final): merges re-point issues and notifications to the survivor, erasures leave no
- * trace of personal data. Messages held for the customers an event names are then decided, in the same transaction.
+ * trace of personal data (under the customers' locks, which every writer of their messages takes too); a
+ * subject-access export request is answered with notification-service's part ({@link CustomerExport}). Messages held
+ * for the customers an event names are then decided, in the same transaction.
  */
 @ApplicationScoped
 public class CustomerReplication {
@@ -35,17 +37,19 @@ public class CustomerReplication {
     private final AddressSuppressions suppressions;
     private final HeldMessages held;
     private final NotificationEvents events;
+    private final CustomerExport export;
     private final Clock clock;
 
     public CustomerReplication(CustomerContacts customers, IssueReplicas issues, Notifications notifications,
                                AddressSuppressions suppressions, HeldMessages held, NotificationEvents events,
-                               Clock clock) {
+                               CustomerExport export, Clock clock) {
         this.customers = customers;
         this.issues = issues;
         this.notifications = notifications;
         this.suppressions = suppressions;
         this.held = held;
         this.events = events;
+        this.export = export;
         this.clock = clock;
     }
 
@@ -60,6 +64,7 @@ public class CustomerReplication {
                 EventData data = EventData.of(event);
                 UUID survivor = data.uuid("survivorId");
                 UUID retired = data.uuid("retiredId");
+                customers.lock(List.of(survivor, retired));
                 named.add(upsert(data.object("customer")));
                 named.add(survivor);
                 named.add(retired);
@@ -69,7 +74,14 @@ public class CustomerReplication {
                 EventData data = EventData.of(event);
                 named.add(data.uuid("customerId"));
                 named.addAll(data.uuids("mergedIds"));
+                // every lock before any change: a late event, send or report about them waits, then finds them erased
+                customers.lock(named);
                 named.forEach(this::erase);
+            }
+            case "customer.export-requested" -> {
+                EventData data = EventData.of(event);
+                export.contribute(data.uuid("exportId"), data.uuid("customerId"));
+                return;
             }
             default -> {
                 LOG.debugf("ignores %s", event.type());
@@ -113,7 +125,7 @@ public class CustomerReplication {
         c.preferredChannel = preferredChannel;
         c.fallbackAllowed = p != null && p.optionalBoolean("fallbackAllowed").orElse(false);
         c.language = p == null ? null : p.optionalText("language");
-        c.timeZone = p == null ? null : p.optionalText("timeZone");
+        c.timeZone = p == null ? null : p.optionalZone("timeZone");
         c.quietStart = quiet == null ? null : quiet.text("start");
         c.quietEnd = quiet == null ? null : quiet.text("end");
         c.consentService = consent == null || consent.optionalBoolean("service").orElse(true);
@@ -169,6 +181,12 @@ public class CustomerReplication {
             }
             c.erase(now);
         }
+        // every address the customer was written to, not only the current ones, leaves the suppression list
+        for (Notification n : notifications.ofCustomer(id)) {
+            if (n.recipient != null && n.channel != null) {
+                suppressions.remove(n.channel, n.recipient);
+            }
+        }
         for (Notification n : notifications.queuedFor(id)) {
             n.settle(NotificationStatus.SUPPRESSED, SuppressionReason.CUSTOMER_ERASED.text());
             // the event must not carry what was said to the customer into other services after their erasure
@@ -177,6 +195,7 @@ public class CustomerReplication {
             events.published(n.state());
         }
         notifications.forgetPersonalData(id);
+        issues.forgetPersonalData(id);
     }
 
     /** The primary entry's {@code field}, else the first one's. */

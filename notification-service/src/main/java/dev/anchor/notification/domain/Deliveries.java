@@ -30,7 +30,8 @@ public class Deliveries {
 
     /** One attempt to send a message: the address as resolved now and what to send. */
     public record Attempt(UUID id, String channel, String address, String subject, String text, String html,
-                          String sms) {
+                          String sms, UUID customerId, UUID issueId, String category, String language,
+                          String traceparent) {
     }
 
     /** Why an attempt did not succeed: transient failures are retried, permanent ones fail the message at once. */
@@ -68,7 +69,7 @@ public class Deliveries {
     /** The attempt for a claimed message, its address resolved now (so a changed one is used at once); empty when it no longer goes. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Attempt> prepare(UUID id) {
-        Notification n = notifications.byId(id);
+        Notification n = locked(id);
         if (n == null || n.status != NotificationStatus.QUEUED) {
             return Optional.empty();
         }
@@ -87,13 +88,14 @@ public class Deliveries {
         }
         n.channel = choice.channel();
         n.recipient = Channels.address(c, choice.channel());
-        return Optional.of(new Attempt(id, n.channel, n.recipient, n.subject, n.bodyText, n.bodyHtml, n.smsText));
+        return Optional.of(new Attempt(id, n.channel, n.recipient, n.subject, n.bodyText, n.bodyHtml, n.smsText,
+                n.customerId, n.issueId, n.category, n.language, n.traceparent));
     }
 
     /** The provider accepted the message. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void sent(UUID id, String provider, String providerId) {
-        Notification n = notifications.byId(id);
+        Notification n = locked(id);
         n.provider = provider;
         n.providerId = providerId;
         n.sentAt = ServiceClock.now(clock);
@@ -104,7 +106,10 @@ public class Deliveries {
     /** The attempt failed: on the other channel at once after a hard bounce (when allowed), retried later, or failed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(Attempt attempt, Failure failure) {
-        Notification n = notifications.byId(attempt.id());
+        Notification n = locked(attempt.id());
+        if (n.status != NotificationStatus.QUEUED) {
+            return; // settled while it was being sent (its customer erased): the error may quote their address
+        }
         n.lastError = failure.message();
         if (failure.hardBounce()) {
             suppressAddress(attempt.channel(), attempt.address(), "hard-bounce");
@@ -119,7 +124,8 @@ public class Deliveries {
             finish(n, NotificationStatus.FAILED, failure.message());
             return;
         }
-        if (n.attempts >= settings.maxAttempts()) {
+        if (n.attempts >= settings.maxAttempts()
+                && n.createdAt.toInstant().plus(settings.retryFor()).isBefore(clock.instant())) {
             finish(n, NotificationStatus.FAILED, "gave up after " + n.attempts + " attempts: " + failure.message());
             return;
         }
@@ -140,6 +146,19 @@ public class Deliveries {
         s.reason = reason;
         s.createdAt = ServiceClock.now(clock);
         suppressions.add(s);
+    }
+
+    /**
+     * The message read under its customer's lock, so an erasure under way finishes first and what it cleared is not
+     * written back; null when there is none.
+     */
+    private Notification locked(UUID id) {
+        Notification n = notifications.byId(id);
+        if (n != null) {
+            customers.lock(n.customerId);
+            notifications.reload(n);
+        }
+        return n;
     }
 
     /** base × 2^(attempt−1), capped, plus up to 50 % jitter for a random draw in [0, 1), so retries spread out. */

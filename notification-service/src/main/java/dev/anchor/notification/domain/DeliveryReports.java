@@ -29,10 +29,13 @@ public class DeliveryReports {
     private final Notifications notifications;
     private final Deliveries deliveries;
     private final NotificationEvents events;
+    private final CustomerContacts customers;
     private final Clock clock;
 
-    public DeliveryReports(Notifications notifications, Deliveries deliveries, NotificationEvents events, Clock clock) {
+    public DeliveryReports(Notifications notifications, Deliveries deliveries, NotificationEvents events,
+                           CustomerContacts customers, Clock clock) {
         this.notifications = notifications;
+        this.customers = customers;
         this.deliveries = deliveries;
         this.events = events;
         this.clock = clock;
@@ -55,7 +58,9 @@ public class DeliveryReports {
             return;
         }
         if (n.status == NotificationStatus.SENT) {
-            n.settle(NotificationStatus.FAILED, "provider reported " + status + (error == null ? "" : ": " + error));
+            // the provider's words may quote the number: an erased customer's message keeps only what happened
+            boolean quote = error != null && customers.resolve(n.customerId).map(CustomerContact::isActive).orElse(true);
+            n.settle(NotificationStatus.FAILED, "provider reported " + status + (quote ? ": " + error : ""));
             events.published(n.state());
             if (receipt == SmsReceipt.UNDELIVERABLE || receipt == SmsReceipt.REJECTED) {
                 deliveries.suppressAddress("sms", n.recipient, status);
@@ -91,6 +96,9 @@ public class DeliveryReports {
         if (n == null || !channel.equals(n.channel)) {
             throw new NotFound("Notification", reference != null ? reference : providerId);
         }
+        // the erasure's lock: one under way finishes first, and what it cleared is read as it left it
+        customers.lock(n.customerId);
+        notifications.reload(n);
         if (providerId != null && reference != null && !providerId.equals(n.providerId)) {
             throw new Refused("The provider id does not match notification " + reference);
         }

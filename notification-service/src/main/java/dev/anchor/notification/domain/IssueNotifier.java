@@ -22,11 +22,13 @@ public class IssueNotifier {
     private final IssueReplication replication;
     private final MessageParts parts;
     private final Notifier notifier;
+    private final CustomerContacts customers;
 
-    public IssueNotifier(IssueReplication replication, MessageParts parts, Notifier notifier) {
+    public IssueNotifier(IssueReplication replication, MessageParts parts, Notifier notifier, CustomerContacts customers) {
         this.replication = replication;
         this.parts = parts;
         this.notifier = notifier;
+        this.customers = customers;
     }
 
     /** Applies one event of issue.events; one that breaks its contract throws {@code MalformedEvent}. */
@@ -39,16 +41,27 @@ public class IssueNotifier {
         }
         EventData data = EventData.of(event);
         EventData issue = data.object("issue");
+        // the erasure's lock: an erasure under way finishes first, and then this event finds the customer erased
+        customers.lock(issue.uuid("customerId"));
         EventData change = data.optionalObject("change")
                 .orElse(EventData.of(JsonNodeFactory.instance.objectNode(), "data.change"));
         String ownerBefore = replication.apply(type, issue, change);
+        // a new step of ours tells the customer nothing either, but it replaces the one a waiting message may tell of
+        boolean ourStepSet = "issue.next-action-set".equals(type) && !"customer".equals(change.optionalText("who"));
+        if ("issue.next-action-completed".equals(type) || ourStepSet) {
+            // nothing of its own to tell; what waits for the customer no longer tells of that step (asked, or late)
+            notifier.stepCompleted(event.id(), type, issue.uuid("id"), issue.uuid("customerId"), issue.json(),
+                    change.json());
+            return;
+        }
         Optional<Template> template = Template.forEvent(type, change.json());
         if (template.isEmpty()) {
             return;
         }
         UUID issueId = issue.uuid("id");
         UUID customerId = issue.uuid("customerId");
-        boolean urgent = "urgent".equals(issue.optionalText("priority"));
+        // a link the customer asked for this minute is not held for the night
+        boolean urgent = "urgent".equals(issue.optionalText("priority")) || template.get() == Template.STATUS_LINK;
         String newOwner = change.optionalObject("owner").map(o -> o.optionalText("id")).orElse(null);
         boolean nothingNew = NotificationRules.tellsNothingNew(type, change.has("previousOwner"), newOwner, ownerBefore);
         String told = parts.of(event.id(), type, template.get(), urgent, issue.json(), change.json(), nothingNew);

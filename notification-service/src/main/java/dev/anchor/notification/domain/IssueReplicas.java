@@ -10,6 +10,9 @@ public interface IssueReplicas {
 
     void add(IssueReplica replica);
 
+    /** Drops what the customer's issues say (title, status-page link): an erasure. Number and state remain. */
+    void forgetPersonalData(UUID customerId);
+
     /** The issues of {@code retired} belong to {@code survivor} (a merge). */
     void moveToCustomer(UUID retired, UUID survivor);
 }

@@ -1,11 +1,13 @@
 package dev.anchor.notification.domain;
 
 import dev.anchor.blocks.events.EventData;
+import dev.anchor.blocks.replica.ReplicaStatus;
 import dev.anchor.blocks.time.ServiceClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,7 +38,9 @@ public class IssueReplication {
         long version = issue.integer("version");
         UUID customerId = issue.uuid("customerId");
         EventData owner = issue.optionalObject("owner").orElse(null);
-        String statusUrl = "issue.opened".equals(type) ? change.optionalText("statusUrl") : null;
+        // the link messages carry: the first, then each further one (the latest works even when older ones were revoked)
+        String statusUrl = "issue.opened".equals(type) || "issue.status-link-issued".equals(type)
+                ? change.optionalText("statusUrl") : null;
         IssueReplica r = issues.byId(id);
         String ownerBefore = r == null ? null : r.ownerId;
         boolean isNew = r == null;
@@ -45,14 +49,17 @@ public class IssueReplication {
             r.id = id;
             r.version = -1;
         }
-        if (statusUrl != null) {
+        Optional<CustomerContact> customer = customers.resolve(customerId);
+        // an erased customer's issue keeps its number and state, never what it says
+        boolean erased = customer.map(c -> c.replicaStatus() == ReplicaStatus.ERASED).orElse(false);
+        if (statusUrl != null && !erased) {
             r.statusUrl = statusUrl;
         }
         if (version > r.version) {
             r.version = version;
             r.number = issue.optionalText("number");
-            r.customerId = customers.resolve(customerId).map(c -> c.id).orElse(customerId);
-            r.title = issue.optionalText("title");
+            r.customerId = customer.map(c -> c.id).orElse(customerId);
+            r.title = erased ? null : issue.optionalText("title");
             r.status = issue.optionalText("status");
             r.statusLabel = issue.optionalText("customerStatusLabel");
             r.priority = issue.optionalText("priority");

@@ -51,6 +51,31 @@ public class MessageParts {
         return write(mapper.createArrayNode().add(part));
     }
 
+    /**
+     * {@code n}, still waiting, learns of {@code issue.next-action-completed}: the event is kept as a part of its own
+     * that tells nothing, so the step it completed is left out when {@code n} is rendered (now or with a later change).
+     */
+    public void stepCompleted(Notification n, UUID eventId, String type, JsonNode issue, JsonNode change) {
+        ObjectNode part = mapper.createObjectNode();
+        part.put("eventId", eventId.toString());
+        part.put("type", type);
+        part.put("template", Renderer.STEP_COMPLETED);
+        part.put("urgent", false);
+        if (issue != null && issue.isObject()) {
+            part.set("issue", issue);
+        }
+        part.set("change", change != null && change.isObject() ? change : mapper.createObjectNode());
+        JsonNode stored = read(n.parts);
+        ArrayNode parts = stored.isArray() ? (ArrayNode) stored : mapper.createArrayNode();
+        for (JsonNode p : parts) {
+            if (eventId.toString().equals(p.path("eventId").asText())) {
+                return;
+            }
+        }
+        parts.add(part);
+        n.parts = write(parts);
+    }
+
     /** Whether {@code n} only tells what the customer was already told. */
     public boolean tellNothingNew(Notification n) {
         JsonNode stored = read(n.parts);
@@ -74,13 +99,15 @@ public class MessageParts {
         List<Renderer.Part> parts = new ArrayList<>();
         for (JsonNode p : read(n.parts)) {
             Template template = Template.byId(p.path("template").asText()).orElse(null);
-            if (template == null) {
+            boolean stepCompleted = Renderer.STEP_COMPLETED.equals(p.path("template").asText());
+            if (template == null && !stepCompleted) {
                 continue;
             }
             JsonNode issue = p.path("issue");
             if (!issue.isObject()) {
                 issue = issueFromReplica(n.issueId);
             }
+            // a completed step tells nothing itself; it lets the rendering leave that step out
             parts.add(new Renderer.Part(template, issue, p.path("change")));
         }
         return parts;

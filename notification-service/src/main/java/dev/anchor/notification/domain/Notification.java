@@ -48,6 +48,8 @@ public class Notification {
     public OffsetDateTime createdAt;
     public OffsetDateTime sentAt;
     public OffsetDateTime deliveredAt;
+    /** The trace of the change that made this message (W3C traceparent), or null outside any. */
+    public String traceparent;
     /**
      * While it waits: the parts it tells ({@link MessageParts}), a JSON array of {eventId, type, template, urgent,
      * issue, change} as the events carried them, so it can be decided again (customer arrived) or combined with a

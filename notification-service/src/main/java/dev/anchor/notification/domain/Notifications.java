@@ -16,6 +16,12 @@ public interface Notifications {
     /** The notification the provider knows by {@code providerId}, or null. */
     Notification byProviderId(String providerId);
 
+    /** Reads {@code n} again as committed now (after taking its customer's lock). */
+    void reload(Notification n);
+
+    /** Every notification of the customer, newest first. */
+    List<Notification> ofCustomer(UUID customerId);
+
     /** Stores a new notification; one already stored is kept up to date by the transaction anyway. */
     void add(Notification notification);
 
@@ -43,7 +49,11 @@ public interface Notifications {
     /** Everything of {@code retired} goes to {@code survivor} (a merge). */
     void moveToCustomer(UUID retired, UUID survivor);
 
-    /** Clears recipients, bodies, errors and parts of every notification of the customer (an erasure). */
+    /**
+     * Clears recipients, bodies, subjects, summaries, errors, parts and a failure's reason (free text that may quote
+     * the address or the provider's report) of every notification of the customer (an erasure); their versions move
+     * on, so a writer that read one before cannot write it back.
+     */
     void forgetPersonalData(UUID customerId);
 
     /** What the API filters by; null members do not filter. */

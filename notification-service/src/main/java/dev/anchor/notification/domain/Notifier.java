@@ -1,5 +1,6 @@
 package dev.anchor.notification.domain;
 
+import dev.anchor.blocks.tracing.TraceContext;
 import dev.anchor.blocks.time.ServiceClock;
 import dev.anchor.notification.events.out.NotificationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,33 @@ public class Notifier {
         n.createdAt = ServiceClock.now(clock);
         n.status = NotificationStatus.QUEUED;
         n.parts = told;
+        n.traceparent = TraceContext.current();
         decide(n, found, true);
+    }
+
+    /**
+     * {@code issue.next-action-completed}: sends nothing of its own (the customer did it, or it no longer matters), but
+     * every message about the issue still waiting for them (coalescing, quiet hours, their customer) learns of it, so
+     * the step is never asked for once done: re-rendered without it, or suppressed {@code nothing-new} when that step
+     * was all it told.
+     */
+    void stepCompleted(UUID eventId, String type, UUID issueId, UUID customerId, com.fasterxml.jackson.databind.JsonNode issue,
+                       com.fasterxml.jackson.databind.JsonNode change) {
+        Optional<CustomerContact> found = customers.resolve(customerId);
+        Notification probe = new Notification();
+        probe.id = UUID.randomUUID();
+        probe.issueId = issueId;
+        probe.customerId = found.map(c -> c.id).orElse(customerId);
+        for (Notification w : notifications.othersAboutTheIssue(probe)) {
+            if (w.status != NotificationStatus.QUEUED || w.attempts > 0 || w.parts == null) {
+                continue;
+            }
+            parts.stepCompleted(w, eventId, type, issue, change);
+            if (found.isPresent() && found.get().isActive()
+                    && !HoldReason.AWAITING_CUSTOMER.text().equals(w.reason)) {
+                render(w, found.get(), rules.zone(found.get()));
+            }
+        }
     }
 
     /** A message held for its customer, decided again: false while the customer is unknown and the wait not over. */
@@ -151,9 +178,9 @@ public class Notifier {
         }
     }
 
-    /** Contact summaries the customer asked for are never combined; issue messages are, per issue and customer. */
+    /** What the customer asked for goes alone; other issue messages are combined, per issue and customer. */
     private static boolean coalesces(Notification n) {
-        return n.issueId != null && !Template.CONTACT_SUMMARY.eventType.equals(n.triggerType);
+        return n.issueId != null && !Template.byId(n.template).map(t -> t.askedFor).orElse(false);
     }
 
     private static NotificationRules.OtherMessage other(Notification o) {
@@ -173,15 +200,19 @@ public class Notifier {
         String statusUrl = replica == null ? null : replica.statusUrl;
         Renderer.Rendered rendered;
         try {
-            rendered = renderer.render(told, c.language, c.displayName, statusUrl, zone);
+            rendered = renderer.render(told, new Renderer.Recipient(c.id, c.language, zone, c.displayName, statusUrl,
+                    Template.Category.valueOf(n.category), clock.instant()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Template %s could not be rendered for event %s", n.template, n.triggerEventId);
             suppress(n, SuppressionReason.TEMPLATE_ERROR.text());
             return false;
         }
-        if (told.size() > 1) {
-            n.template = Template.DIGEST;
+        if (rendered == null) {
+            // everything it told is no longer current (the step asked for is done)
+            suppress(n, SuppressionReason.NOTHING_NEW.text());
+            return false;
         }
+        n.template = rendered.template();
         n.language = rendered.language();
         n.subject = rendered.subject();
         n.summary = rendered.summary();

@@ -24,9 +24,16 @@ public interface Settings {
     @WithDefault("PT10M")
     Duration awaitCustomer();
 
-    /** Attempts per message before it is failed. */
+    /** Attempts per message before it may be failed (see {@link #retryFor()}). */
     @WithDefault("6")
     int maxAttempts();
+
+    /**
+     * How long transient failures are retried before a message is failed, however many attempts that took: a
+     * provider outage shorter than this loses nothing (as a mail server keeps its queue for days).
+     */
+    @WithDefault("PT24H")
+    Duration retryFor();
 
     /** First retry delay; doubled on every further attempt, with up to 50 % random jitter added. */
     @WithDefault("PT5S")
@@ -35,8 +42,12 @@ public interface Settings {
     @WithDefault("PT30M")
     Duration retryMax();
 
-    /** How long a worker holds a message it is sending before another may take it over (crash safety). */
-    @WithDefault("PT2M")
+    /**
+     * How long a worker holds a message it is sending before another may take it over (crash safety): four times the
+     * longest a send may take (mailer timeout 15 s, SMS 5 s), so a slow send is never taken over and sent twice, and
+     * a killed worker's messages go out a minute later.
+     */
+    @WithDefault("PT1M")
     Duration lease();
 
     /** Messages sent at the same time (each waits on the SMTP server or SMS provider, not on the CPU). */

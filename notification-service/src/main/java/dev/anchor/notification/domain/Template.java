@@ -15,7 +15,9 @@ public enum Template {
     ISSUE_RESOLVED("issue-resolved", "issue.status-changed", Category.critical),
     ISSUE_CLOSED("issue-closed", "issue.closed", Category.critical),
     ISSUE_REOPENED("issue-reopened", "issue.reopened", Category.service),
-    CONTACT_SUMMARY("contact-summary", "contact.logged", Category.service);
+    NEXT_ACTION_OVERDUE("next-action-overdue", "issue.next-action-overdue", Category.service),
+    CONTACT_SUMMARY("contact-summary", "contact.logged", Category.service, true),
+    STATUS_LINK("status-link", "issue.status-link-issued", Category.critical, true);
 
     /** The template of a message that tells several changes to one issue at once (not triggered by one event). */
     public static final String DIGEST = "digest";
@@ -25,11 +27,18 @@ public enum Template {
     public final String id;
     public final String eventType;
     public final Category category;
+    /** The customer asked for this message: it goes alone, never combined with others about the issue. */
+    public final boolean askedFor;
 
     Template(String id, String eventType, Category category) {
+        this(id, eventType, category, false);
+    }
+
+    Template(String id, String eventType, Category category, boolean askedFor) {
         this.id = id;
         this.eventType = eventType;
         this.category = category;
+        this.askedFor = askedFor;
     }
 
     /** The more critical of two categories (critical before service before marketing). */
@@ -43,7 +52,8 @@ public enum Template {
 
     /**
      * The message an issue event calls for, or empty when it is nothing the customer is told about: internal
-     * comments, the customer's own comments, next actions for staff or partners, status changes other than resolved.
+     * comments, the customer's own comments, next actions for staff or partners, status changes other than resolved,
+     * links staff issued (they hand those over themselves).
      * For {@code contact.logged}, {@code change} is the contact: a summary only when the customer asked for it.
      */
     public static Optional<Template> forEvent(String type, JsonNode change) {
@@ -60,6 +70,11 @@ public enum Template {
                     ? Optional.of(ISSUE_RESOLVED) : Optional.empty();
             case "issue.closed" -> Optional.of(ISSUE_CLOSED);
             case "issue.reopened" -> Optional.of(ISSUE_REOPENED);
+            // a step of ours is late: told once, with the new time; the customer's own late step is not nagged about
+            case "issue.next-action-overdue" -> "customer".equals(change.path("who").asText())
+                    ? Optional.empty() : Optional.of(NEXT_ACTION_OVERDUE);
+            case "issue.status-link-issued" -> "customer".equals(change.path("requestedBy").asText())
+                    ? Optional.of(STATUS_LINK) : Optional.empty();
             case "contact.logged" -> change.path("summaryRequested").asBoolean(false)
                     && !change.path("summary").asText("").isBlank() ? Optional.of(CONTACT_SUMMARY) : Optional.empty();
             default -> Optional.empty();

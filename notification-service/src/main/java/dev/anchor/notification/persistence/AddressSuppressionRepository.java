@@ -22,6 +22,11 @@ public class AddressSuppressionRepository implements AddressSuppressions {
     }
 
     @Override
+    public AddressSuppression find(String channel, String address) {
+        return em.find(AddressSuppression.class, new AddressSuppression.Key(channel, address));
+    }
+
+    @Override
     public void add(AddressSuppression suppression) {
         em.persist(suppression);
     }

@@ -5,11 +5,15 @@ import dev.anchor.notification.domain.CustomerContacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.util.Collection;
 import java.util.UUID;
 
 /** The customer replica in PostgreSQL. */
 @ApplicationScoped
 public class CustomerContactRepository implements CustomerContacts {
+
+    /** The first key of every customer's advisory lock in notification-service's database. */
+    private static final int CUSTOMER_LOCKS = 0x43555354; // "CUST"
 
     private final EntityManager em;
 
@@ -25,5 +29,14 @@ public class CustomerContactRepository implements CustomerContacts {
     @Override
     public void add(CustomerContact contact) {
         em.persist(contact);
+    }
+
+    @Override
+    public void lock(Collection<UUID> ids) {
+        // a transaction-scoped advisory lock exists for a customer without a row; the two-key form keeps customer
+        // locks apart from the outbox relay's single-key one; keys in ascending order, so no two writers deadlock
+        ids.stream().mapToInt(UUID::hashCode).distinct().sorted().forEach(key ->
+                em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
+                        .setParameter(1, CUSTOMER_LOCKS).setParameter(2, key).getSingleResult());
     }
 }

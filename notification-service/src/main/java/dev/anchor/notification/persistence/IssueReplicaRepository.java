@@ -28,6 +28,12 @@ public class IssueReplicaRepository implements IssueReplicas {
     }
 
     @Override
+    public void forgetPersonalData(UUID customerId) {
+        em.createQuery("update IssueReplica i set i.title = null, i.statusUrl = null where i.customerId = :c")
+                .setParameter("c", customerId).executeUpdate();
+    }
+
+    @Override
     public void moveToCustomer(UUID retired, UUID survivor) {
         em.createQuery("update IssueReplica i set i.customerId = :s where i.customerId = :r")
                 .setParameter("s", survivor).setParameter("r", retired).executeUpdate();

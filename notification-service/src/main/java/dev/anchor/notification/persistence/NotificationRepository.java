@@ -48,6 +48,17 @@ public class NotificationRepository implements Notifications {
     }
 
     @Override
+    public void reload(Notification n) {
+        em.refresh(n);
+    }
+
+    @Override
+    public List<Notification> ofCustomer(UUID customerId) {
+        return em.createQuery("from Notification n where n.customerId = :id order by n.createdAt desc, n.id",
+                Notification.class).setParameter("id", customerId).getResultList();
+    }
+
+    @Override
     public void add(Notification notification) {
         if (!em.contains(notification)) {
             em.persist(notification);
@@ -108,8 +119,10 @@ public class NotificationRepository implements Notifications {
     public void forgetPersonalData(UUID customerId) {
         em.createQuery("""
                 update Notification n set n.recipient = null, n.bodyText = null, n.bodyHtml = null, n.smsText = null,
-                n.lastError = null, n.parts = null, n.subject = null, n.summary = null where n.customerId = :id""")
-                .setParameter("id", customerId).executeUpdate();
+                n.lastError = null, n.parts = null, n.subject = null, n.summary = null,
+                n.reason = case when n.status = :failed then null else n.reason end, n.version = n.version + 1
+                where n.customerId = :id""")
+                .setParameter("failed", NotificationStatus.FAILED).setParameter("id", customerId).executeUpdate();
     }
 
     @Override

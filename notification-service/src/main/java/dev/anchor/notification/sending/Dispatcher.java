@@ -1,9 +1,16 @@
 package dev.anchor.notification.sending;
 
+import dev.anchor.blocks.problem.DatabaseUnavailable;
+import dev.anchor.blocks.tracing.TraceContext;
 import dev.anchor.notification.domain.Deliveries;
 import dev.anchor.notification.domain.HeldMessages;
 import dev.anchor.notification.domain.MessagesQueued;
 import dev.anchor.notification.domain.Settings;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +42,7 @@ public class Dispatcher {
     private final HeldMessages held;
     private final EmailSender email;
     private final SmsGateway sms;
+    private final Tracer tracer;
     private final String smsFrom;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -42,8 +50,9 @@ public class Dispatcher {
     private final ExecutorService senders;
 
     public Dispatcher(Deliveries deliveries, HeldMessages held, Settings settings, EmailSender email, SmsGateway sms,
-                      @ConfigProperty(name = "anchor.sms.from", defaultValue = "Anchor") String smsFrom) {
+                      Tracer tracer, @ConfigProperty(name = "anchor.sms.from", defaultValue = "Anchor") String smsFrom) {
         this.deliveries = deliveries;
+        this.tracer = tracer;
         this.held = held;
         this.email = email;
         this.sms = sms;
@@ -123,25 +132,59 @@ public class Dispatcher {
         if (attempt == null) {
             return;
         }
+        Span span = span(attempt);
+        try (Scope ignored = span.makeCurrent()) {
+            send(attempt, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    /** The send as a span of the change's trace (the message was made in it, earlier); none outside any trace. */
+    private Span span(Deliveries.Attempt attempt) {
+        if (attempt.traceparent() == null) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder(attempt.channel() + " send").setSpanKind(SpanKind.CLIENT)
+                .setParent(TraceContext.parent(attempt.traceparent()))
+                .setAttribute("anchor.notification.id", attempt.id().toString())
+                .setAttribute("anchor.notification.category", String.valueOf(attempt.category()))
+                .startSpan();
+    }
+
+    private void send(Deliveries.Attempt attempt, Span span) {
+        UUID id = attempt.id();
+        String provider;
+        String providerId = null;
         try {
-            String providerId = null;
-            String provider;
             if ("sms".equals(attempt.channel())) {
                 SmsGateway.Accepted accepted = sms.send(new SmsSender.Sms(attempt.address(), smsFrom, attempt.sms(),
                         id.toString()));
                 provider = accepted.provider();
                 providerId = accepted.id();
             } else {
-                email.send(attempt.address(), attempt.subject(), attempt.text(), attempt.html(), id.toString());
+                email.send(attempt);
                 provider = "smtp";
             }
-            deliveries.sent(id, provider, providerId);
         } catch (SendFailure failure) {
-            deliveries.failed(attempt, new Deliveries.Failure(failure.getMessage(), failure.permanent(),
-                    failure.hardBounce()));
+            span.setStatus(StatusCode.ERROR, failure.permanent() ? "refused" : "not accepted yet");
+            record(id, () -> deliveries.failed(attempt, new Deliveries.Failure(failure.getMessage(),
+                    failure.permanent(), failure.hardBounce())));
+            return;
         } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             LOG.errorf(e, "Sending notification %s failed unexpectedly", id);
-            deliveries.failed(attempt, Deliveries.Failure.transientFailure(e.getClass().getSimpleName()));
+            record(id, () -> deliveries.failed(attempt, Deliveries.Failure.transientFailure(e.getClass().getSimpleName())));
+            return;
         }
+        String acceptedBy = provider;
+        String acceptedId = providerId;
+        // the message is out: its bookkeeping must not fail into a retry that would send it twice
+        record(id, () -> deliveries.sent(id, acceptedBy, acceptedId));
+    }
+
+    /** Writes an attempt's outcome, waiting out a database outage (backoff up to 5 s) rather than dropping it. */
+    private static void record(UUID id, Runnable outcome) {
+        DatabaseUnavailable.waitOut("record the outcome of notification " + id, outcome);
     }
 }

@@ -67,6 +67,8 @@ class ChartFollowsServicesTest {
                 // the test profile's prefix (test.) is empty outside tests
                 String topic = own.getProperty(property).replace("${anchor.events.topic-prefix:}", "");
                 assertTrue(topics.contains(topic), property + " = " + own.getProperty(property));
+                // where that consumer parks what it cannot apply (RejectedEvents)
+                assertTrue(topics.contains(name + "." + topic + ".dlq"), "the dead-letter topic of " + property);
             }
         }
     }
@@ -88,7 +90,8 @@ class ChartFollowsServicesTest {
                 }
             }
         }
-        assertEquals(4, checked, "ANCHOR_STATUS_PAGE_BASE_URL, ANCHOR_SMS_HTTP_URL and the two notification windows");
+        assertEquals(5, checked, "ANCHOR_STATUS_PAGE_BASE_URL, ANCHOR_SMS_HTTP_URL, the two notification windows and "
+                + "the customer pages' base URL");
     }
 
     @Test

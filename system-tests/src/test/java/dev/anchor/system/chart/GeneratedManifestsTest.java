@@ -72,10 +72,11 @@ class GeneratedManifestsTest {
 
     @Test
     void theChartStatesTheKeysOfEachServicesSecret() {
-        assertEquals(Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"),
+        assertEquals(Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "ANCHOR_LINK_SECRET"),
                 secretKeys.get("anchor-customer-service"));
         assertEquals(Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_MAILER_USERNAME",
-                "QUARKUS_MAILER_PASSWORD", "ANCHOR_CALLBACK_SECRET"), secretKeys.get("anchor-notification-service"));
+                "QUARKUS_MAILER_PASSWORD", "ANCHOR_CALLBACK_SECRET", "ANCHOR_LINK_SECRET"),
+                secretKeys.get("anchor-notification-service"));
     }
 
     @Test
@@ -91,7 +92,7 @@ class GeneratedManifestsTest {
     @Test
     void everyKindOfDisagreementIsCaught() {
         List<String> missed = new ArrayList<>();
-        expect("container port", "no container port http 8081/TCP", container(c -> c.getPorts().getFirst().setContainerPort(8081)), missed);
+        expect("container port", "no container port http 8081/TCP", container(c -> c.getPorts().stream().filter(p -> p.getName().equals("http")).findFirst().orElseThrow().setContainerPort(8081)), missed);
         expect("probe path", "readinessProbe path is /q/health/ready, the service says /q/health",
                 container(c -> c.getReadinessProbe().getHttpGet().setPath("/q/health")), missed);
         expect("probe threshold", "startupProbe failureThreshold is 36, the service says 30",
@@ -127,7 +128,7 @@ class GeneratedManifestsTest {
         expect("the Service's port", "Service anchor-customer-service: port http is 80, the service says 8080",
                 objects -> GeneratedManifests.named(objects, Service.class, CUSTOMER).orElseThrow().getSpec().getPorts()
                         .getFirst().setPort(8080), missed);
-        expect("the metrics path", "ServiceMonitor anchor-customer-service: scrapes no http /metrics on container port 8080",
+        expect("the metrics path", "ServiceMonitor anchor-customer-service: scrapes no http /metrics on container port 9000",
                 objects -> GeneratedManifests.named(objects, ServiceMonitor.class, CUSTOMER).orElseThrow().getSpec()
                         .getEndpoints().getFirst().setPath("/metrics"), missed);
         assertEquals(List.of(), missed);

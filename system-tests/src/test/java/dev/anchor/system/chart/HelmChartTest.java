@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
@@ -50,6 +51,15 @@ class HelmChartTest {
 
     private static final List<String> SERVICES = List.of("customer-service", "issue-service", "contact-service",
             "notification-service");
+
+    /** The four event topics, the export parts and every consumer's dead-letter topic, as values.yaml lists them. */
+    private static final List<String> TOPICS = List.of("customer.events", "issue.events", "contact.events",
+            "notification.events", "export.parts", "customer-service.export.parts.dlq",
+            "issue-service.customer.events.dlq", "issue-service.contact.events.dlq",
+            "issue-service.notification.events.dlq", "contact-service.customer.events.dlq",
+            "contact-service.issue.events.dlq", "contact-service.notification.events.dlq",
+            "notification-service.customer.events.dlq", "notification-service.issue.events.dlq",
+            "notification-service.contact.events.dlq");
 
     private static List<HasMetadata> render(Map<String, String> sets, Path... valuesFiles) {
         return Chart.parse(Chart.template(List.of(valuesFiles), sets));
@@ -107,7 +117,7 @@ class HelmChartTest {
         Map<String, Long> kinds = kinds(objects);
         assertEquals(4L, kinds.get("Deployment"));
         assertEquals(4L, kinds.get("ServiceMonitor"));
-        assertEquals(4L, kinds.get("KafkaTopic"));
+        assertEquals((long) TOPICS.size(), kinds.get("KafkaTopic"));
         assertEquals(1L, kinds.get("Ingress"));
         assertNull(kinds.get("Secret"), "production references existing Secrets");
         assertPassesEveryCheck(objects);
@@ -155,7 +165,7 @@ class HelmChartTest {
                 .peek(r -> assertEquals("kafka", r.getMetadata().getNamespace()))
                 .map(r -> (String) ((Map<?, ?>) r.getAdditionalProperties().get("spec")).get("topicName"))
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("customer.events", "issue.events", "contact.events", "notification.events"), topics);
+        assertEquals(Set.copyOf(TOPICS), topics);
     }
 
     @Test
@@ -195,13 +205,16 @@ class HelmChartTest {
 
     @Test
     void networkPoliciesOpenOnlyWhatTheDesignNeeds() {
-        for (List<HasMetadata> objects : List.of(defaults(), production())) {
+        List<HasMetadata> defaults = defaults();
+        for (List<HasMetadata> objects : List.of(defaults, production())) {
             for (NetworkPolicy policy : of(objects, NetworkPolicy.class)) {
                 String name = policy.getMetadata().getName();
                 assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
-                assertEquals(1, policy.getSpec().getIngress().size(), name);
-                assertEquals("http", policy.getSpec().getIngress().getFirst().getPorts().getFirst().getPort().getStrVal());
-                assertFalse(policy.getSpec().getIngress().getFirst().getFrom().isEmpty(), name + ": ingress from anywhere");
+                List<NetworkPolicyIngressRule> ingress = policy.getSpec().getIngress();
+                // the API port for callers, and the management port (metrics) for Prometheus' namespace when it is named
+                assertEquals(objects == defaults ? List.of("http") : List.of("http", "management"), ingress.stream()
+                        .map(rule -> rule.getPorts().getFirst().getPort().getStrVal()).toList(), name);
+                ingress.forEach(rule -> assertFalse(rule.getFrom().isEmpty(), name + ": ingress from anywhere"));
                 Set<Integer> egressPorts = new TreeSet<>();
                 for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
                     assertFalse(rule.getPorts() == null || rule.getPorts().isEmpty(), name + ": egress on every port");
@@ -272,14 +285,14 @@ class HelmChartTest {
         Container tools = job.getSpec().getTemplate().getSpec().getContainers().getFirst();
         assertEquals("apache/kafka:4.1.1", tools.getImage());
         String script = tools.getCommand().getLast();
-        for (String topic : List.of("customer.events", "issue.events", "contact.events", "notification.events")) {
+        for (String topic : TOPICS) {
             assertTrue(script.contains("--create --if-not-exists --topic " + topic + " --partitions 6 --replication-factor 3"),
                     script);
         }
         assertTrue(script.contains("--config 'min.insync.replicas=2'"), script);
         assertTrue(of(defaults(), Job.class).isEmpty(), "the Job is a hook, not part of the release manifest");
 
-        assertEquals(4, render(Map.of("kafka.topics.mode", "strimzi")).stream()
+        assertEquals(TOPICS.size(), render(Map.of("kafka.topics.mode", "strimzi")).stream()
                 .filter(o -> o.getKind().equals("KafkaTopic")).count());
         List<HasMetadata> none = Chart.parse(Chart.templateWithHooks(List.of(), Map.of("kafka.topics.mode", "none")));
         assertTrue(of(none, Job.class).isEmpty());
@@ -333,6 +346,20 @@ class HelmChartTest {
                 .get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
         assertTrue(of(located, Deployment.class).getFirst().getSpec().getTemplate().getSpec().getVolumes().stream()
                 .noneMatch(v -> v.getName().equals("jwt-key")));
+    }
+
+    @Test
+    void tracingIsOffUnlessAnOtlpEndpointIsGiven() {
+        for (ConfigMap config : of(defaults(), ConfigMap.class)) {
+            assertNull(config.getData().get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), config.getMetadata().getName());
+        }
+        List<ConfigMap> traced = of(render(Map.of("tracing.otlpEndpoint", "http://otel-collector.observability:4317")),
+                ConfigMap.class);
+        assertEquals(4, traced.size());
+        for (ConfigMap config : traced) {
+            assertEquals("false", config.getData().get("QUARKUS_OTEL_SDK_DISABLED"), config.getMetadata().getName());
+            assertEquals("http://otel-collector.observability:4317", config.getData().get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
     }
 
     @Test
@@ -405,10 +432,10 @@ class HelmChartTest {
 
     @Test
     void theSecretCheckCatchesACredentialInPlainText() {
-        List<HasMetadata> objects = render(Map.of("services.customer.secret.create", "true",
-                "services.customer.secret.stringData.QUARKUS_DATASOURCE_PASSWORD", "hunter2"));
+        List<HasMetadata> objects = render(Map.of("services.contact.secret.create", "true",
+                "services.contact.secret.stringData.QUARKUS_DATASOURCE_PASSWORD", "hunter2"));
         assertEquals(1, of(objects, Secret.class).size());
-        assertEquals(List.of("Secret/anchor-customer-service: carries stringData [QUARKUS_DATASOURCE_PASSWORD]"),
+        assertEquals(List.of("Secret/anchor-contact-service: carries stringData [QUARKUS_DATASOURCE_PASSWORD]"),
                 ChartChecks.plainTextSecrets(objects));
 
         List<HasMetadata> literal = render(Map.of("defaults.extraEnv[0].name", "QUARKUS_MAILER_PASSWORD",
@@ -419,17 +446,42 @@ class HelmChartTest {
     @Test
     void aChartMadeNotificationSecretNeedsARealCallbackSecret() {
         String secret = "services.notification.secret.";
+        String link = secret + "stringData.ANCHOR_LINK_SECRET";
         for (Map<String, String> without : List.of(
-                Map.of(secret + "create", "true", secret + "stringData.QUARKUS_DATASOURCE_PASSWORD", "p"),
-                Map.of(secret + "create", "true", secret + "stringData.ANCHOR_CALLBACK_SECRET", "local-callback-secret-change-me"))) {
+                Map.of(secret + "create", "true", secret + "stringData.QUARKUS_DATASOURCE_PASSWORD", "p", link, LINK_KEY),
+                Map.of(secret + "create", "true", secret + "stringData.ANCHOR_CALLBACK_SECRET", "local-callback-secret-change-me",
+                        link, LINK_KEY))) {
             Exception refused = assertThrows(Exception.class, () -> render(without), without.toString());
             assertTrue(refused.getMessage().contains("services.notification.secret.stringData.ANCHOR_CALLBACK_SECRET must hold"),
                     refused.getMessage());
         }
         List<HasMetadata> objects = render(Map.of(secret + "create", "true",
-                secret + "stringData.ANCHOR_CALLBACK_SECRET", "9f2c4e1a7b3d5f60812a4c6e8b0d2f4a"));
+                secret + "stringData.ANCHOR_CALLBACK_SECRET", "9f2c4e1a7b3d5f60812a4c6e8b0d2f4a", link, LINK_KEY));
         assertEquals(List.of("anchor-notification-service"),
                 of(objects, Secret.class).stream().map(s -> s.getMetadata().getName()).toList());
+    }
+
+    private static final String LINK_KEY = "4b1d9e0c2a7f6e5d3c8b9a0f1e2d3c4b";
+
+    @Test
+    void chartMadeCustomerAndNotificationSecretsNeedOneRealLinkSecret() {
+        String customer = "services.customer.secret.";
+        String notification = "services.notification.secret.";
+        Map<String, String> both = Map.of(customer + "create", "true", customer + "stringData.ANCHOR_LINK_SECRET", LINK_KEY,
+                notification + "create", "true", notification + "stringData.ANCHOR_CALLBACK_SECRET", "9f2c4e1a7b3d5f60812a4c6e8b0d2f4a",
+                notification + "stringData.ANCHOR_LINK_SECRET", LINK_KEY);
+        assertEquals(2, of(render(both), Secret.class).size());
+
+        Exception missing = assertThrows(Exception.class, () -> render(Map.of(customer + "create", "true",
+                customer + "stringData.QUARKUS_DATASOURCE_PASSWORD", "p")));
+        assertTrue(missing.getMessage().contains("services.customer.secret.stringData.ANCHOR_LINK_SECRET must hold"), missing.getMessage());
+        Exception placeholder = assertThrows(Exception.class, () -> render(Map.of(customer + "create", "true",
+                customer + "stringData.ANCHOR_LINK_SECRET", "local-link-secret-change-me")));
+        assertTrue(placeholder.getMessage().contains("not a development default"), placeholder.getMessage());
+        Map<String, String> differing = new java.util.HashMap<>(both);
+        differing.put(notification + "stringData.ANCHOR_LINK_SECRET", LINK_KEY.replace('4', '5'));
+        Exception apart = assertThrows(Exception.class, () -> render(differing));
+        assertTrue(apart.getMessage().contains("ANCHOR_LINK_SECRET must be the same key"), apart.getMessage());
     }
 
     @Test

@@ -87,6 +87,37 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector(css)).click();
     }
 
+    /** The element focused now: its id, or its tag name when it has none. */
+    public String focused() {
+        WebElement active = driver.switchTo().activeElement();
+        String id = active.getAttribute("id");
+        return id == null || id.isEmpty() ? active.getTagName() : id;
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** axe-core's WCAG 2.2 A/AA violations on the page as it is now, one line each (empty: none). */
+    public List<String> accessibilityViolations() {
+        var results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver);
+        return results.getViolations().stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " — " + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+    }
+
+    /** Waits (bounded) until the page shows the element {@code id}; true when it does. */
+    public boolean shows(String id) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Waits for a form's redirect back to the page (bounded). */
     public void arrivedAt(String query) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(query));

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The whole suite as users run it: PostgreSQL, Kafka, GreenMail, the SMS sink and the four packaged services.
  *
- * <p>When all four services already answer 200 on {@code /q/health/ready} they are reused (a developer's
+ * <p>When all four services already answer 200 on {@code /q/health/ready} (management ports) they are reused (a developer's
  * {@code ./suite up}); otherwise this runs the README's {@code ./suite up} from the repository root (output in
  * {@code target/suite-up.log}, bounded wait) and {@code ./suite down} once after the last test class (only
  * {@code --services} when a developer's infrastructure was already running), so the run command cannot silently
@@ -240,7 +240,8 @@ public final class RunningSuite {
     }
 
     private boolean allReady() {
-        return SERVICES.stream().allMatch(service -> ready(url(8081 + SERVICES.indexOf(service))));
+        // health is on each service's management port (9181–9184 locally), never on its API port
+        return SERVICES.stream().allMatch(service -> ready(url(9181 + SERVICES.indexOf(service))));
     }
 
     private boolean ready(String base) {

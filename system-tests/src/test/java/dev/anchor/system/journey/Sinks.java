@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +38,20 @@ public final class Sinks {
         this.suite = suite;
     }
 
-    public record Mail(List<String> to, String subject, String text, String html, String notificationHeader) {
+    public record Mail(List<String> to, String subject, String text, String html, String notificationHeader,
+                       Map<String, List<String>> headers) {
+
+        /** The first value of the header {@code name} (any case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(h -> h.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        /** The names of the headers sent with an empty value (a defect: a mail client shows them as empty fields). */
+        public List<String> emptyHeaders() {
+            return headers.entrySet().stream().filter(h -> h.getValue().stream().anyMatch(String::isBlank))
+                    .map(Map.Entry::getKey).toList();
+        }
 
         /** The status link in the plain-text part. */
         public String statusLink() {
@@ -104,8 +118,13 @@ public final class Sinks {
             StringBuilder html = new StringBuilder();
             collect(message, text, html);
             String[] header = message.getHeader("X-Anchor-Notification");
+            Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+            for (var all = message.getAllHeaders(); all.hasMoreElements(); ) {
+                jakarta.mail.Header h = all.nextElement();
+                headers.computeIfAbsent(h.getName(), name -> new ArrayList<>()).add(h.getValue().strip());
+            }
             return new Mail(to, message.getSubject(), text.toString(), html.toString(),
-                    header == null ? null : header[0]);
+                    header == null ? null : header[0], headers);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("not a MIME message:\n" + raw, e);
         }

@@ -38,4 +38,9 @@ public class CustomerEvents {
     public void erased(CustomerErased erasure) {
         outbox.record(TOPIC, "customer.erased", erasure.customerId(), erasure);
     }
+
+    /** Keyed by the customer like every other customer event, so it is read after the changes before it. */
+    public void exportRequested(ExportRequested request) {
+        outbox.record(TOPIC, "customer.export-requested", request.customerId(), request);
+    }
 }

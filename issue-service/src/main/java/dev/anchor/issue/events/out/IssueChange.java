@@ -25,6 +25,10 @@ public sealed interface IssueChange {
             case CustomerChanged c -> "issue.customer-changed";
             case NextActionOverdue n -> "issue.next-action-overdue";
             case SlaBreached s -> "issue.sla-breached";
+            case Shared s -> "issue.shared";
+            case Unshared u -> "issue.unshared";
+            case NextActionCompleted n -> "issue.next-action-completed";
+            case StatusLinkIssued l -> "issue.status-link-issued";
         };
     }
 
@@ -40,8 +44,10 @@ public sealed interface IssueChange {
                     OffsetDateTime previousOwnerBackAt) implements IssueChange {
     }
 
+    /** {@code locationId}: where it happens (a store or repair centre), when the next action says so. */
     @RegisterForReflection
-    record NextActionSet(String what, String who, OffsetDateTime dueAt) implements IssueChange {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NextActionSet(String what, String who, OffsetDateTime dueAt, String locationId) implements IssueChange {
     }
 
     /** {@code visibility} is {@code public} or {@code internal}. */
@@ -57,20 +63,37 @@ public sealed interface IssueChange {
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ActionTaken(UUID actionId, String kind, BigDecimal amount, String currency, String place,
-                       OffsetDateTime scheduledAt, String note) implements IssueChange {
+                       OffsetDateTime scheduledAt, String note, IssueState.Place location) implements IssueChange {
     }
 
     @RegisterForReflection
     record StatusChanged(String from, String to) implements IssueChange {
     }
 
-    /** {@code by} is {@code owner} or {@code customer}. */
+    /** {@code by} is {@code owner} or {@code customer}; {@code automatic} when it closed itself after being resolved. */
     @RegisterForReflection
-    record Closed(String by) implements IssueChange {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Closed(String by, Boolean automatic) implements IssueChange {
+
+        public Closed(String by) {
+            this(by, null);
+        }
     }
 
+    /** {@code reason} in the words of who reopened it (may be empty); {@code by} is {@code customer} or {@code agent}. */
     @RegisterForReflection
-    record Reopened(String reason) implements IssueChange {
+    record Reopened(String reason, String by) implements IssueChange {
+    }
+
+    /**
+     * The next action is over: {@code reason} {@code answered} (the customer wrote while it was theirs), {@code done}
+     * (a repair was reported done while it was the partner's), {@code issue-resolved} or {@code issue-closed};
+     * {@code completedBy} the party who ended it. The issue has no next action afterwards.
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NextActionCompleted(String what, String who, OffsetDateTime dueAt, String locationId, String completedBy,
+                               String reason) implements IssueChange {
     }
 
     /** The customer record was merged into another: the issue now belongs to the survivor. */
@@ -78,13 +101,36 @@ public sealed interface IssueChange {
     record CustomerChanged(UUID from, UUID to) implements IssueChange {
     }
 
-    /** A next action passed its due time (published once per next action). */
+    /**
+     * A next action passed its due time (published once per next action); {@code revisedDueAt}, for a step of ours
+     * (not the customer's), is the new time we now expect it by.
+     */
     @RegisterForReflection
-    record NextActionOverdue(String what, String who, OffsetDateTime dueAt) implements IssueChange {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NextActionOverdue(String what, String who, OffsetDateTime dueAt, OffsetDateTime revisedDueAt)
+            implements IssueChange {
     }
 
     /** An SLA clock ({@code first_response}, {@code resolution}) ran out (published once per clock). */
     @RegisterForReflection
     record SlaBreached(String clock, OffsetDateTime dueAt) implements IssueChange {
+    }
+
+    /** The issue is shared with one more location: its partners see it from now on. */
+    @RegisterForReflection
+    record Shared(String locationId) implements IssueChange {
+    }
+
+    /** The issue is no longer shared with a location: its partners no longer see it. */
+    @RegisterForReflection
+    record Unshared(String locationId) implements IssueChange {
+    }
+
+    /**
+     * A further status-page link: {@code requestedBy} {@code customer} (from a link that no longer works; it is sent to
+     * the address on file) or {@code staff} (handed over by them). Messages from now on carry it.
+     */
+    @RegisterForReflection
+    record StatusLinkIssued(String statusUrl, String requestedBy) implements IssueChange {
     }
 }
