@@ -159,6 +159,11 @@ start_service() {
     export ANCHOR_STATUS_PAGE_BASE_URL=http://127.0.0.1:${SERVICE_PORT[issue]}/status
     # the jars run in the prod profile: Swagger UI is off there unless enabled (the README's table lists it)
     export QUARKUS_SWAGGER_UI_ENABLED=true
+    if [[ $svc == contact ]]; then
+      # the organisation's mailbox, where customers' replies arrive: GreenMail's IMAP
+      export ANCHOR_MAILBOX_HOST=127.0.0.1 ANCHOR_MAILBOX_PORT=$IMAP_PORT ANCHOR_MAILBOX_SSL=false
+      export ANCHOR_MAILBOX_POLL_EVERY=2s
+    fi
     if [[ $svc == notification ]]; then
       ANCHOR_CALLBACK_SECRET=$(callback_secret)
       export ANCHOR_CALLBACK_SECRET

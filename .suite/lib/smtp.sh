@@ -34,13 +34,16 @@ ensure_smtp() {
   fetch_greenmail
   jar=$(find "$GREENMAIL_LIBS" -name 'greenmail-standalone-*.jar' | head -n1)
   [[ -n $jar ]] || die "no greenmail-standalone jar in ${GREENMAIL_LIBS#"$ROOT"/}"
-  step smtp "starting GreenMail (SMTP :$SMTP_PORT, API :$SMTP_API_PORT, any address, no auth)"
+  # IMAP serves the organisation's mailbox to contact-service; care+<token>@… lands in care@… (sub-addressing)
+  step smtp "starting GreenMail (SMTP :$SMTP_PORT, IMAP :$IMAP_PORT, API :$SMTP_API_PORT, any address, no auth)"
   start_bg smtp "$LOGS/smtp.log" "$JAVA_BIN" -Xmx128m \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+    -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT" \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$SMTP_API_PORT" \
-    -Dgreenmail.auth.disabled -jar "$jar"
+    -Dgreenmail.sieve.ignore.detail=true -Dgreenmail.auth.disabled -jar "$jar"
   pid=$(<"$PIDS/smtp.pid")
   wait_port smtp "$pid" "$SMTP_PORT" 30 "$LOGS/smtp.log"
   wait_port smtp "$pid" "$SMTP_API_PORT" 30 "$LOGS/smtp.log"
+  wait_port smtp "$pid" "$IMAP_PORT" 30 "$LOGS/smtp.log"
   ok "ready, pid $pid"
 }

@@ -221,6 +221,7 @@ QUARKUS_MAILER_MOCK: "false"
 ANCHOR_SMS_HTTP_URL: {{ $root.Values.notification.sms.httpUrl | quote }}
 ANCHOR_NOTIFICATION_COALESCE_WINDOW: {{ $root.Values.notification.coalesceWindow | quote }}
 ANCHOR_NOTIFICATION_AWAIT_CUSTOMER: {{ $root.Values.notification.awaitCustomer | quote }}
+ANCHOR_MAIL_REPLY_ADDRESS: {{ $root.Values.notification.replyAddress | quote }}
 ANCHOR_LINKS_CUSTOMER_SERVICE_BASE_URL: {{ $root.Values.customer.pagesBaseUrl | quote }}
 {{- end }}
 {{- end -}}

@@ -17,6 +17,9 @@ import java.util.UUID;
 @Table(name = "contact")
 public class Contact {
 
+    /** The origin of a contact the customer's reply made, as contact.events publish it. */
+    public static final String CUSTOMER_REPLY = "customer-reply";
+
     @Id
     public UUID id;
     @Column(nullable = false)
@@ -41,6 +44,8 @@ public class Contact {
     public String loggedBy;
     /** Who logged it by the name a customer reads (the token's name claim), for their export; null when unknown. */
     public String loggedByName;
+    /** {@link #CUSTOMER_REPLY} when the customer's own email or SMS made the contact; null when someone logged it. */
+    public String origin;
     /** The customer was erased: summary and notes are gone, the non-personal facts remain. */
     public boolean erased;
 
@@ -58,7 +63,7 @@ public class Contact {
     /** The contact as contact.events publishes it: never its internal notes. */
     public ContactState toState() {
         return new ContactState(id, customerId, issueId, name(channel), name(direction), agentId, locationId, occurredAt,
-                durationSeconds, summary, summaryRequested, name(outcome), version);
+                durationSeconds, summary, summaryRequested, name(outcome), version, origin);
     }
 
     void apply(ContactDraft draft) {

@@ -34,16 +34,19 @@ public class CustomerReplication {
     private final IssueReplicas issues;
     private final IdempotentCreates idempotency;
     private final CustomerExport export;
+    private final InboundMessages inbound;
     private final Clock clock;
 
     public CustomerReplication(CustomerReplicas customers, Contacts contacts, TimelineEntries timeline,
-                               IssueReplicas issues, IdempotentCreates idempotency, CustomerExport export, Clock clock) {
+                               IssueReplicas issues, IdempotentCreates idempotency, CustomerExport export,
+                               InboundMessages inbound, Clock clock) {
         this.customers = customers;
         this.contacts = contacts;
         this.timeline = timeline;
         this.issues = issues;
         this.idempotency = idempotency;
         this.export = export;
+        this.inbound = inbound;
         this.clock = clock;
     }
 
@@ -161,6 +164,7 @@ public class CustomerReplication {
         contacts.repoint(retired, survivor);
         timeline.repoint(retired, survivor);
         issues.repoint(retired, survivor);
+        inbound.repoint(retired, survivor);
         customers.repointMerges(retired, survivor);
     }
 
@@ -181,6 +185,7 @@ public class CustomerReplication {
         contacts.anonymise(customerId);
         timeline.forget(customerId);
         issues.forget(customerId);
+        inbound.forget(customerId);
         for (CustomerReplica merged : customers.mergedInto(customerId)) {
             erase(merged.id);
         }

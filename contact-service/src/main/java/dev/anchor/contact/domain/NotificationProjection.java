@@ -37,23 +37,32 @@ public class NotificationProjection {
     static final Set<String> TYPES = Set.of("notification.sent", "notification.failed", "notification.suppressed",
             "notification.delivered");
 
+    /** The customer answered an SMS; notification-service tells who and about which issue, never the number. */
+    static final String REPLY_RECEIVED = "notification.reply-received";
+
     private final TimelineEntries timeline;
     private final CustomerReplicas customers;
     private final IssueReplicas issues;
+    private final CustomerReplies replies;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public NotificationProjection(TimelineEntries timeline, CustomerReplicas customers, IssueReplicas issues,
-                                  ObjectMapper mapper, Clock clock) {
+                                  CustomerReplies replies, ObjectMapper mapper, Clock clock) {
         this.timeline = timeline;
         this.customers = customers;
         this.issues = issues;
+        this.replies = replies;
         this.mapper = mapper;
         this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent event) {
+        if (REPLY_RECEIVED.equals(event.type())) {
+            replies.smsReply(EventData.of(event).object("reply"));
+            return;
+        }
         if (!TYPES.contains(event.type())) {
             LOG.debugf("contact-service ignores %s", event.type());
             return;
@@ -78,6 +87,10 @@ public class NotificationProjection {
         String detail = detail(notification, id, status, sentAt);
         if (customers.isErased(customerId)) {
             return; // nothing of an erased customer is kept
+        }
+        String replyTo = notification.optionalText("replyTo");
+        if (replyTo != null && issueId != null) {
+            replies.learnRoute(replyTo, issueId, customerId);
         }
         TimelineEntry existing = timeline.find(id);
         if (existing != null && rank < existing.rank) {

@@ -15,6 +15,9 @@ public interface CustomerContacts {
 
     void add(CustomerContact contact);
 
+    /** The active customers whose number is {@code number} (E.164, as customer.events carry it), by id. */
+    List<UUID> activeWithPhone(String number);
+
     /**
      * Takes, until the transaction ends, the lock of each customer in {@code ids} — the one an erasure takes before it
      * removes anything — always in the same order, so two writers never wait for each other in a circle. Take it

@@ -47,15 +47,17 @@ public class Deliveries {
     private final AddressSuppressions suppressions;
     private final NotificationEvents events;
     private final Settings settings;
+    private final ReplyAddresses replies;
     private final Clock clock;
 
     public Deliveries(Notifications notifications, CustomerContacts customers, AddressSuppressions suppressions,
-                      NotificationEvents events, Settings settings, Clock clock) {
+                      NotificationEvents events, Settings settings, ReplyAddresses replies, Clock clock) {
         this.notifications = notifications;
         this.customers = customers;
         this.suppressions = suppressions;
         this.events = events;
         this.settings = settings;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -176,7 +178,9 @@ public class Deliveries {
 
     private void finish(Notification n, NotificationStatus status, String reason) {
         n.settle(status, reason);
-        events.published(n.state());
+        boolean answerable = status == NotificationStatus.SENT && "email".equals(n.channel) && n.issueId != null;
+        // the email's Reply-To, told once, so contact-service knows which issue an answer to it is about
+        events.published(answerable ? n.state().withReplyTo(replies.replyTo(n.issueId)) : n.state());
     }
 
     private static OffsetDateTime utc(Instant at) {

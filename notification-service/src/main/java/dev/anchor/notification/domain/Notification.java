@@ -86,7 +86,7 @@ public class Notification {
     public NotificationState state() {
         return new NotificationState(id, customerId, issueId, new NotificationState.Trigger(triggerEventId, triggerType),
                 category, channel, status.value(), reason, template, language, shownSubject(), summary, attempts,
-                utc(createdAt), shownDueAt(), utc(sentAt), utc(deliveredAt));
+                utc(createdAt), shownDueAt(), utc(sentAt), utc(deliveredAt), null);
     }
 
     public static OffsetDateTime utc(OffsetDateTime t) {

@@ -22,6 +22,12 @@ public interface Notifications {
     /** Every notification of the customer, newest first. */
     List<Notification> ofCustomer(UUID customerId);
 
+    /**
+     * The issue of the customer's newest message on {@code channel} that is about one, else of her newest message
+     * about one on any channel; null when none is.
+     */
+    UUID latestIssueId(UUID customerId, String channel);
+
     /** Stores a new notification; one already stored is kept up to date by the transaction anyway. */
     void add(Notification notification);
 

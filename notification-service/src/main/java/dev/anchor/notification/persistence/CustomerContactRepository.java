@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /** The customer replica in PostgreSQL. */
@@ -29,6 +30,15 @@ public class CustomerContactRepository implements CustomerContacts {
     @Override
     public void add(CustomerContact contact) {
         em.persist(contact);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<UUID> activeWithPhone(String number) {
+        // 'active' as a literal, so the partial index customer_contact_phone applies
+        return em.createNativeQuery(
+                "select id from customer_contact where phone = :phone and status = 'active' order by id", UUID.class)
+                .setParameter("phone", number).getResultList();
     }
 
     @Override

@@ -59,6 +59,15 @@ public class NotificationRepository implements Notifications {
     }
 
     @Override
+    public UUID latestIssueId(UUID customerId, String channel) {
+        return em.createQuery("""
+                select n.issueId from Notification n where n.customerId = :customer and n.issueId is not null
+                order by case when n.channel = :channel then 0 else 1 end, n.createdAt desc, n.id""", UUID.class)
+                .setParameter("customer", customerId).setParameter("channel", channel).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    @Override
     public void add(Notification notification) {
         if (!em.contains(notification)) {
             em.persist(notification);

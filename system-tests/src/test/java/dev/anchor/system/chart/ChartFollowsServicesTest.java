@@ -90,8 +90,8 @@ class ChartFollowsServicesTest {
                 }
             }
         }
-        assertEquals(5, checked, "ANCHOR_STATUS_PAGE_BASE_URL, ANCHOR_SMS_HTTP_URL, the two notification windows and "
-                + "the customer pages' base URL");
+        assertEquals(6, checked, "ANCHOR_STATUS_PAGE_BASE_URL, ANCHOR_SMS_HTTP_URL, the two notification windows, "
+                + "the customer pages' base URL and the reply address");
     }
 
     @Test

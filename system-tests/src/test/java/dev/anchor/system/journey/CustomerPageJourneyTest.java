@@ -52,13 +52,16 @@ class CustomerPageJourneyTest {
     private final Caller supervisor = Caller.supervisor("supervisor.page." + run);
 
     /** One customer's journey: their language, region, zone and currency, and what they should read. */
-    private record Reader(String tag, String zone, String currency, String amount, String photo, String thanks) {
+    private record Reader(String tag, String zone, String currency, String amount, String photo, String thanks,
+                          String reply) {
     }
 
     private static final Reader ENGLISH = new Reader("en-GB", "Europe/London", "GBP", "£1,249.50",
-            "Here is the photo of the fuse", "Collected, works perfectly again. Thank you");
+            "Here is the photo of the fuse", "Collected, works perfectly again. Thank you",
+            "By email: it clicks but does not heat");
     private static final Reader GERMAN = new Reader("de-DE", "Europe/Berlin", "EUR", "1.249,50 €",
-            "Hier ist das Foto der Sicherung", "Abgeholt, läuft wieder perfekt. Danke");
+            "Hier ist das Foto der Sicherung", "Abgeholt, läuft wieder perfekt. Danke",
+            "Per E-Mail: er klickt, heizt aber nicht");
 
     /** What one journey made. */
     private final class Journey {
@@ -107,6 +110,9 @@ class CustomerPageJourneyTest {
             }
             for (Journey journey : journeys) {
                 theBookingIsToldByEmailWithoutTheAnsweredStep(journey, placeName);
+            }
+            for (Journey journey : journeys) {
+                anEmailReplyIsTheirWordsOnThePage(browser, journey);
             }
             for (Journey journey : journeys) {
                 closingTakesAConfirmationAndAThankYouLeavesItClosed(browser, journey);
@@ -191,6 +197,22 @@ class CustomerPageJourneyTest {
         assertFalse(browser.has("next-action"), "the answered step is no longer asked: " + browser.text("history"));
         assertTrue(browser.text("history").contains(journey.reader.photo), "their words are on the page");
         assertNoViolations(browser, journey, "after a comment");
+    }
+
+    private void anEmailReplyIsTheirWordsOnThePage(Browser browser, Journey journey) {
+        Sinks.Mail opening = sinks.mails(journey.email).getFirst();
+        String replyTo = opening.header("Reply-To");
+        assertTrue(replyTo != null && replyTo.matches("care\\+[a-z2-7]{42}@anchor\\.local"), "the Reply-To: " + replyTo);
+        String words = journey.reader.reply + " " + run;
+        sinks.reply(journey.email, replyTo, "Re: " + opening.subject(),
+                words + "\n\n-- \nSent from my phone\n\n> " + opening.text().lines().findFirst().orElse(""));
+        String history = FIGURES.await("an email reply → on the page (" + journey.reader.tag + ")", Propagations.now(),
+                Duration.ofSeconds(60), () -> {
+                    browser.open(journey.statusLink);
+                    return browser.text("history");
+                }, text -> text.contains(words));
+        assertFalse(history.contains("Sent from my phone"), "the signature is not their words:\n" + history);
+        assertNoViolations(browser, journey, "after an email reply");
     }
 
     private void closingTakesAConfirmationAndAThankYouLeavesItClosed(Browser browser, Journey journey) {

@@ -162,6 +162,11 @@ public final class RunningSuite {
         return url(8025);
     }
 
+    /** GreenMail's SMTP port on 127.0.0.1, where a customer's reply is sent. */
+    public int smtpPort() {
+        return 2525 + offset;
+    }
+
     /** The SMS sink: {@code GET /messages?to=+44...}. */
     public String smsSink() {
         return url(8090);

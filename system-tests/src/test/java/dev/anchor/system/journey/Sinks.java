@@ -67,6 +67,23 @@ public final class Sinks {
     }
 
     /** Every mail GreenMail holds for the address, oldest first (none when it never received one). */
+    /** Sends {@code text} from {@code from} to {@code to} by SMTP, as the customer's mail program would answer. */
+    public void reply(String from, String to, String subject, String text) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", Integer.toString(suite.smtpPort()));
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(properties));
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
+            message.setSubject(subject, "UTF-8");
+            message.setText(text, "UTF-8");
+            jakarta.mail.Transport.send(message);
+        } catch (MessagingException e) {
+            throw new AssertionError("the reply could not be sent to GreenMail: " + e.getMessage(), e);
+        }
+    }
+
     public List<Mail> mails(String address) {
         Response response = Anchor.http().baseUri(suite.mailApi()).get("/api/user/{email}/messages/", address);
         if ((response.statusCode() == 400 || response.statusCode() == 404)

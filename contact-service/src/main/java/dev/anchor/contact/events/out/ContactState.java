@@ -25,5 +25,6 @@ public record ContactState(
         String summary,
         boolean summaryRequested,
         String outcome,
-        long version) {
+        long version,
+        String origin) {
 }

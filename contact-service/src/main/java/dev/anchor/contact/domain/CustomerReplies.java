@@ -1,0 +1,247 @@
+package dev.anchor.contact.domain;
+
+import dev.anchor.blocks.events.EventData;
+import dev.anchor.blocks.http.Paging;
+import dev.anchor.blocks.refusal.Conflict;
+import dev.anchor.blocks.refusal.NotFound;
+import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.contact.events.out.ContactEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Customers write back: an email answering one of ours becomes a contact on its issue (origin customer-reply), which
+ * issue-service shows as the customer's words. Each message is taken once (its Message-ID), in the transaction that
+ * moves the mailbox's cursor past it, so a restart between reading and taking reads it again and takes it once.
+ */
+@ApplicationScoped
+public class CustomerReplies {
+
+    private static final Logger LOG = Logger.getLogger(CustomerReplies.class);
+    /** Who logged a contact a reply made. */
+    static final String LOGGED_BY = "mailbox";
+
+    private final InboundMessages messages;
+    private final CustomerReplicas customers;
+    private final IssueReplicas issues;
+    private final Contacts contacts;
+    private final Timeline timeline;
+    private final ContactEvents events;
+    private final Clock clock;
+
+    public CustomerReplies(InboundMessages messages, CustomerReplicas customers, IssueReplicas issues,
+                           Contacts contacts, Timeline timeline, ContactEvents events, Clock clock) {
+        this.messages = messages;
+        this.customers = customers;
+        this.issues = issues;
+        this.contacts = contacts;
+        this.timeline = timeline;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Where reading {@code mailbox} goes on: the UID after which nothing was taken yet. */
+    @Transactional
+    public long readAfter(String mailbox, long uidValidity) {
+        return messages.cursor(mailbox).readAfter(uidValidity);
+    }
+
+    /** Takes the message with {@code uid} once and moves the cursor past it, together. */
+    @Transactional
+    public InboundMessage.Status take(String mailbox, long uidValidity, long uid, ReceivedMail mail) {
+        MailboxCursor cursor = messages.cursor(mailbox);
+        long after = cursor.readAfter(uidValidity);
+        InboundMessage.Status status = after >= uid ? null : receive(mail);
+        cursor.uidValidity = uidValidity;
+        cursor.lastUid = Math.max(after, uid);
+        cursor.updatedAt = ServiceClock.now(clock);
+        messages.save(cursor);
+        return status;
+    }
+
+    /** Learns the Reply-To of an email we sent about an issue (notification.sent). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void learnRoute(String replyTo, UUID issueId, UUID customerId) {
+        String token = tokenOf(replyTo);
+        if (token != null && messages.route(token).isEmpty()) {
+            ReplyRoute route = new ReplyRoute();
+            route.token = token;
+            route.issueId = issueId;
+            route.customerId = customerId;
+            route.createdAt = ServiceClock.now(clock);
+            messages.addRoute(route);
+        }
+    }
+
+    /**
+     * Staff put an unmatched message on an issue: it becomes the issue's customer's words there, as if it had
+     * answered one of our emails. Once: a message already matched or ignored is a conflict.
+     */
+    @Transactional
+    public InboundMessage assign(UUID messageId, UUID issueId, Caller caller) {
+        InboundMessage message = messages.byId(messageId).orElseThrow(() -> new NotFound("Inbound message", messageId));
+        if (message.status != InboundMessage.Status.unmatched) {
+            throw new Conflict("Inbound message " + messageId + " is " + message.status + " already");
+        }
+        IssueReplica issue = issues.find(issueId);
+        if (issue == null) {
+            throw new NotFound("Issue", issueId);
+        }
+        InboundMessage.Status status = onIssue(message, issue.customerId, issueId, Channel.valueOf(message.channel));
+        if (status == InboundMessage.Status.matched) {
+            message.reason = "assigned by " + caller.name();
+        }
+        return message;
+    }
+
+    /** What staff see of the messages with {@code status}, newest first. */
+    @Transactional
+    public Paging.Page<InboundMessage> withStatus(InboundMessage.Status status, Paging paging) {
+        return messages.withStatus(status, paging);
+    }
+
+    private InboundMessage.Status receive(ReceivedMail mail) {
+        String key = keyOf(mail);
+        if (messages.seen(key)) {
+            return null; // the same message delivered twice
+        }
+        InboundMessage message = new InboundMessage();
+        message.id = UUID.randomUUID();
+        message.channel = Channel.email.name();
+        message.messageKey = key;
+        message.receivedAt = mail.sentAt() == null ? ServiceClock.now(clock) : mail.sentAt();
+        message.readAt = ServiceClock.now(clock);
+        message.subject = clip(mail.subject(), 500);
+        Optional<String> automatic = AutomaticMail.reason(mail.headers(), mail.from(), mail.contentType());
+        if (automatic.isPresent()) {
+            // a machine wrote it: kept as a fact only, never answered, never a comment (no mail loop)
+            return settle(message, InboundMessage.Status.ignored, automatic.get());
+        }
+        message.sender = clip(mail.from(), 320);
+        message.text = ReplyText.of(mail.plainText(), mail.html());
+        message.original = ReplyText.original(mail.plainText(), mail.html());
+        Optional<ReplyRoute> route = mail.recipients().stream().map(CustomerReplies::tokenOf)
+                .filter(t -> t != null).map(messages::route).flatMap(Optional::stream).findFirst();
+        message.recipient = clip(String.join(", ", mail.recipients()), 1000);
+        if (route.isEmpty()) {
+            return settle(message, InboundMessage.Status.unmatched, "no-issue");
+        }
+        return onIssue(message, route.get().customerId, route.get().issueId, Channel.email);
+    }
+
+    /**
+     * An SMS reply notification-service received from the provider (notification.reply-received): the customer and
+     * the issue of her last SMS are known there; the number never leaves it. Taken once per provider message id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void smsReply(EventData reply) {
+        String key = "sms:" + reply.text("providerMessageId");
+        if (messages.seen(key)) {
+            return;
+        }
+        InboundMessage message = new InboundMessage();
+        message.id = reply.uuid("id");
+        message.channel = Channel.sms.name();
+        message.messageKey = key;
+        message.readAt = ServiceClock.now(clock);
+        OffsetDateTime received = reply.optionalTime("receivedAt");
+        message.receivedAt = received == null ? message.readAt : received;
+        message.text = ReplyText.of(reply.text("text"), null);
+        message.original = ReplyText.original(reply.text("text"), null);
+        UUID issueId = reply.optionalUuid("issueId");
+        if (issueId == null) {
+            message.customerId = customers.currentId(reply.uuid("customerId"));
+            settle(message, InboundMessage.Status.unmatched, "no-issue");
+            return;
+        }
+        onIssue(message, reply.uuid("customerId"), issueId, Channel.sms);
+    }
+
+    /** The customer's words on their issue: a contact, unless there are none, they repeat, or she was erased. */
+    private InboundMessage.Status onIssue(InboundMessage message, UUID customer, UUID issueId, Channel channel) {
+        UUID customerId = customers.currentId(customer);
+        customers.lock(customerId); // an erasure under way finishes first, and then nothing of this is kept
+        if (customers.isErased(customerId)) {
+            message.sender = message.text = message.original = message.subject = message.recipient = null;
+            return settle(message, InboundMessage.Status.ignored, "customer-erased");
+        }
+        message.customerId = customerId;
+        message.issueId = issueId;
+        if (message.text.isBlank()) {
+            return settle(message, InboundMessage.Status.ignored, "no-text");
+        }
+        if (messages.alreadyTaken(message.issueId, message.text)) {
+            return settle(message, InboundMessage.Status.ignored, "repeated");
+        }
+        Contact contact = new Contact();
+        contact.id = UUID.randomUUID();
+        contact.customerId = customerId;
+        contact.issueId = message.issueId;
+        contact.channel = channel;
+        contact.direction = Direction.inbound;
+        contact.occurredAt = message.receivedAt.isAfter(message.readAt) ? message.readAt : message.receivedAt;
+        contact.summary = message.text;
+        contact.outcome = Outcome.follow_up;
+        contact.origin = Contact.CUSTOMER_REPLY;
+        contact.loggedBy = LOGGED_BY;
+        contact.createdAt = message.readAt;
+        contact.updatedAt = message.readAt;
+        contacts.add(contact);
+        timeline.recordContact(contact);
+        events.logged(contact.toState());
+        message.contactId = contact.id;
+        return settle(message, InboundMessage.Status.matched, null);
+    }
+
+    private InboundMessage.Status settle(InboundMessage message, InboundMessage.Status status, String reason) {
+        message.status = status;
+        message.reason = reason;
+        messages.add(message);
+        LOG.infof("inbound %s %s: %s%s", message.channel, message.id, status, reason == null ? "" : " (" + reason + ")");
+        return status;
+    }
+
+    /** The token after '+' in the local part of one of our reply addresses, lower case; null when there is none. */
+    static String tokenOf(String address) {
+        if (address == null) {
+            return null;
+        }
+        String a = address.strip().toLowerCase(Locale.ROOT);
+        int at = a.lastIndexOf('@');
+        int plus = a.indexOf('+');
+        if (at <= 0 || plus < 0 || plus > at) {
+            return null;
+        }
+        String token = a.substring(plus + 1, at);
+        return token.matches("[a-z2-7]{16,64}") ? token : null;
+    }
+
+    /** The Message-ID, or a digest of who, when, what when a message has none. */
+    static String keyOf(ReceivedMail mail) {
+        if (mail.messageId() != null && !mail.messageId().isBlank()) {
+            return clip(mail.messageId().strip(), 998);
+        }
+        String all = mail.from() + "|" + mail.sentAt() + "|" + mail.subject() + "|" + mail.plainText() + "|" + mail.html();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
