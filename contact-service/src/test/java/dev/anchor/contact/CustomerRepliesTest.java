@@ -176,6 +176,26 @@ class CustomerRepliesTest {
                 .body("items.find { it.customerId == '" + customer + "' }.channel", equalTo("sms"));
     }
 
+    @Test
+    void erasureLeavesNoneOfTheRepliesWordsAndNoRoute() throws Exception {
+        String customer = newCustomerId();
+        String issue = UUID.randomUUID().toString();
+        String replyTo = sentAnEmailAbout(customer, issue);
+        send(mail("grace@example.com", replyTo, "Re: erased " + customer, "My number is 07700 900123"));
+        Awaitility.await().atMost(WAIT).until(() -> Upstream.count(db,
+                "select count(*) from inbound_message where customer_id = ?::uuid", customer) == 1);
+        ObjectNode erased = Upstream.customerErased(customer);
+        publisher.send("customer.events", erased);
+        awaitApplied(db, erased);
+        assertEquals(0, Upstream.count(db, """
+                select count(*) from inbound_message where customer_id = ?::uuid
+                and (text is not null or original is not null or sender is not null or subject is not null)""", customer));
+        assertEquals(0, Upstream.count(db, "select count(*) from reply_route where customer_id = ?::uuid", customer));
+        // a reply arriving after the erasure keeps nothing of it either
+        send(mail("grace@example.com", replyTo, "Re: late " + customer, "Still there?"));
+        Awaitility.await().atMost(WAIT).until(() -> unmatchedWithSubject("Re: late " + customer) == 1);
+    }
+
     /** notification.reply-received as notification-service publishes it: who and which issue, never the number. */
     private static ObjectNode smsReply(String customer, String issue, String providerId, String text) {
         ObjectNode reply = Upstream.MAPPER.createObjectNode();
@@ -240,9 +260,13 @@ class CustomerRepliesTest {
     }
 
     private long unmatched(String customer) {
+        return unmatchedWithSubject("Hello " + customer);
+    }
+
+    private long unmatchedWithSubject(String subject) {
         List<String> subjects = as(AGENT).queryParam("size", 100).get("/inbound-messages").then().statusCode(200)
                 .extract().path("items.subject");
-        return subjects.stream().filter(("Hello " + customer)::equals).count();
+        return subjects.stream().filter(subject::equals).count();
     }
 
     /** A token as notification-service makes one: 42 base32 characters. */

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.system.journey.Anchor;
 import dev.anchor.system.journey.RunningSuite;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
@@ -13,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -98,6 +105,8 @@ final class Seeds {
                 .at("/place/locationId").asText();
         idempotencyKeys.put("POST /locations", locationKey);
 
+        String inboundId = awaitInboundMessage(contacts);
+
         String notificationId = awaitNotification(notifications, issueId);
         JsonNode templates = JSON.readTree(call(notifications, "GET", "/templates", null, null).body());
 
@@ -107,6 +116,7 @@ final class Seeds {
         byCollection.put("notifications", notificationId);
         byCollection.put("status", statusToken);
         byCollection.put("exports", exportId);
+        byCollection.put("inbound-messages", inboundId);
         // the links of the customer pages (customer-service), as every email carries them: a scratch customer's, so a
         // valid read may not touch a target (the pages' POSTs send no token of ours and are not created by a baseline)
         String linkSecret = java.nio.file.Files.readString(RunningSuite.ROOT.resolve(".suite/run/keys/link-secret")).strip();
@@ -182,6 +192,36 @@ final class Seeds {
             return false;
         });
         return created.get();
+    }
+
+    /** A stranger's email to the organisation's mailbox, read by contact-service and waiting for staff (unmatched). */
+    private String awaitInboundMessage(int port) {
+        String subject = "Trust stranger " + Anchor.unique(8);
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", Integer.toString(suite.smtpPort()));
+        try {
+            MimeMessage mail = new MimeMessage(Session.getInstance(smtp));
+            mail.setFrom(new InternetAddress("stranger@example.com"));
+            mail.setRecipient(Message.RecipientType.TO, new InternetAddress("care@anchor.local"));
+            mail.setSubject(subject);
+            mail.setText("Do you repair toasters?");
+            Transport.send(mail);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("seeding an inbound email: " + e.getMessage(), e);
+        }
+        AtomicReference<String> id = new AtomicReference<>();
+        Awaitility.await("seeded inbound email read").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    JsonNode page = JSON.readTree(call(port, "GET", "/inbound-messages?size=100", null, null).body());
+                    for (JsonNode m : page.path("items")) {
+                        if (subject.equals(m.path("subject").asText())) {
+                            id.set(m.path("id").asText());
+                        }
+                    }
+                    return id.get() != null;
+                });
+        return id.get();
     }
 
     /** The issue's opening notification, once decided: it changes no more while the bad input runs. */
