@@ -55,13 +55,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Customers write back. By email, through the real GreenMail of ./suite: SMTP in on 127.0.0.1:2525, read by
- * contact-service over IMAP on 127.0.0.1:3143; a reply to the Reply-To of one of our emails is one contact on its
+ * Customers write back. By email, through a real GreenMail ({@link MailboxServer}): SMTP in, read by
+ * contact-service over IMAP; a reply to the Reply-To of one of our emails is one contact on its
  * issue, however often it arrives; machines' mail and strangers' mail make none. By SMS, as notification-service
  * tells of one (notification.reply-received).
  */
 @QuarkusTest
 @QuarkusTestResource(TestJwt.class)
+@QuarkusTestResource(MailboxServer.class)
 class CustomerRepliesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -283,7 +284,7 @@ class CustomerRepliesTest {
     private static Session smtp() {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", "2525");
+        properties.put("mail.smtp.port", Integer.toString(MailboxServer.smtpPort));
         return Session.getInstance(properties);
     }
 

@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.system.journey.Anchor;
 import dev.anchor.system.journey.RunningSuite;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import dev.anchor.system.journey.Sinks;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
@@ -19,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -197,19 +191,7 @@ final class Seeds {
     /** A stranger's email to the organisation's mailbox, read by contact-service and waiting for staff (unmatched). */
     private String awaitInboundMessage(int port) {
         String subject = "Trust stranger " + Anchor.unique(8);
-        Properties smtp = new Properties();
-        smtp.put("mail.smtp.host", "127.0.0.1");
-        smtp.put("mail.smtp.port", Integer.toString(suite.smtpPort()));
-        try {
-            MimeMessage mail = new MimeMessage(Session.getInstance(smtp));
-            mail.setFrom(new InternetAddress("stranger@example.com"));
-            mail.setRecipient(Message.RecipientType.TO, new InternetAddress("care@anchor.local"));
-            mail.setSubject(subject);
-            mail.setText("Do you repair toasters?");
-            Transport.send(mail);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("seeding an inbound email: " + e.getMessage(), e);
-        }
+        new Sinks(suite).reply("stranger@example.com", "care@anchor.local", subject, "Do you repair toasters?");
         AtomicReference<String> id = new AtomicReference<>();
         Awaitility.await("seeded inbound email read").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
