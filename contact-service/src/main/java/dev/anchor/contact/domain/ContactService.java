@@ -99,10 +99,16 @@ public class ContactService {
         contact.loggedByName = caller.displayName();
         contact.createdAt = ServiceClock.now(clock);
         contact.updatedAt = contact.createdAt;
+        record(contact);
+        return contact;
+    }
+
+    /** A new contact, with its timeline entry and contact.logged, in the caller's transaction (logged or a reply). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void record(Contact contact) {
         contacts.add(contact);
         timeline.recordContact(contact);
         events.logged(contact.toState());
-        return contact;
     }
 
     @Transactional

@@ -5,7 +5,6 @@ import dev.anchor.blocks.http.Paging;
 import dev.anchor.blocks.refusal.Conflict;
 import dev.anchor.blocks.refusal.NotFound;
 import dev.anchor.blocks.time.ServiceClock;
-import dev.anchor.contact.events.out.ContactEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -35,19 +34,15 @@ public class CustomerReplies {
     private final InboundMessages messages;
     private final CustomerReplicas customers;
     private final IssueReplicas issues;
-    private final Contacts contacts;
-    private final Timeline timeline;
-    private final ContactEvents events;
+    private final ContactService contactLog;
     private final Clock clock;
 
     public CustomerReplies(InboundMessages messages, CustomerReplicas customers, IssueReplicas issues,
-                           Contacts contacts, Timeline timeline, ContactEvents events, Clock clock) {
+                           ContactService contactLog, Clock clock) {
         this.messages = messages;
         this.customers = customers;
         this.issues = issues;
-        this.contacts = contacts;
-        this.timeline = timeline;
-        this.events = events;
+        this.contactLog = contactLog;
         this.clock = clock;
     }
 
@@ -197,9 +192,7 @@ public class CustomerReplies {
         contact.loggedBy = LOGGED_BY;
         contact.createdAt = message.readAt;
         contact.updatedAt = message.readAt;
-        contacts.add(contact);
-        timeline.recordContact(contact);
-        events.logged(contact.toState());
+        contactLog.record(contact);
         message.contactId = contact.id;
         return settle(message, InboundMessage.Status.matched, null);
     }
