@@ -83,8 +83,12 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id(id)).sendKeys(text);
     }
 
+    /** Clicks the element once it is there and clickable (bounded): a click may follow a navigation still under way. */
     public void click(String css) {
-        driver.findElement(By.cssSelector(css)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+                .click();
     }
 
     /** The element focused now: its id, or its tag name when it has none. */

@@ -371,8 +371,9 @@ class ReferenceJourneyTest {
         assertEquals("Resolved", browser.text("status"));
         long closed = Propagations.now();
         browser.click("#close");
+        assertTrue(browser.shows("confirm-close"), "closing asks first");
         assertEquals("resolved", expect(anchor.issues(bob).get("/issues/{id}", issueId), 200, "read").path("status").asText(),
-                "closing asks first");
+                "asking is not closing");
         browser.click("#confirm-close");
         browser.arrivedAt("notice=closed");
         assertEquals("Closed", browser.text("status"));
