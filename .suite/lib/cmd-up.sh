@@ -16,6 +16,8 @@ print_summary() {
   printf '  %-22s smtp://127.0.0.1:%s   mailboxes http://127.0.0.1:%s/api/user   one inbox http://127.0.0.1:%s/api/user/<email>/messages/\n' \
     "SMTP catcher" "$SMTP_PORT" "$SMTP_API_PORT" "$SMTP_API_PORT"
   printf '  %-22s http://127.0.0.1:%s/messages   (POST to send, GET to list, DELETE to clear)\n' "SMS sink" "$SMS_PORT"
+  printf '  %-22s http://127.0.0.1:%s/inbound    (a form: text back as a customer, to notification-service)\n' \
+    "" "$SMS_PORT"
   printf '  %-22s 127.0.0.1:%s   (fault-injection listener 127.0.0.1:%s, advertised as 127.0.0.1:%s)\n' \
     "Kafka" "$KAFKA_PORT" "$KAFKA_FAULTY_PORT" "$KAFKA_FAULTY_ADVERTISED_PORT"
   printf '  %-22s %s:%s   database, user and password anchor_<service>\n' "PostgreSQL" "$PG_HOST" "$PG_PORT"

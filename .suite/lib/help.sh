@@ -16,6 +16,8 @@ Starts, or reuses when already running, in this order:
   SMTP catcher GreenMail on smtp://127.0.0.1:$SMTP_PORT (any address, no auth); REST API on
                http://127.0.0.1:$SMTP_API_PORT/api/user/<email>/messages/
   SMS sink     http://127.0.0.1:$SMS_PORT/messages (POST stores, GET lists, DELETE clears)
+               http://127.0.0.1:$SMS_PORT/inbound: a form (or POST {"from","text"}) that texts back as a customer:
+               notification-service's /callbacks/sms/inbound, signed with the callback secret
   keys         RSA key pair for JWTs, notification-service's callback secret (ANCHOR_CALLBACK_SECRET) and the
                link secret customer- and notification-service share (ANCHOR_LINK_SECRET)
                in .suite/run/keys (generated once; the jars run the prod profile, which refuses defaults)

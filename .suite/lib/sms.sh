@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# SMS sink: the .suite/sms-sink module, an HTTP "SMS provider" that keeps what it is sent
+# SMS sink: the .suite/sms-sink module, an HTTP "SMS provider" that keeps what it is sent and, from its form at
+# /inbound, sends a customer's SMS to notification-service's inbound webhook
 
 SMS_MODULE=$SUITE_DIR/sms-sink
 SMS_JAR=$SMS_MODULE/target/sms-sink.jar
@@ -36,7 +37,11 @@ ensure_sms() {
   build_sms_sink
   step sms "starting SMS sink on :$SMS_PORT (messages also in .suite/run/sms/messages.jsonl)"
   mkdir -p "$RUN/sms"
-  start_bg sms "$LOGS/sms.log" "$JAVA_BIN" -Xmx64m -cp "$SMS_JAR:$SMS_LIBS/*" dev.anchor.smssink.SmsSink \
+  # where its form (/inbound) sends a customer's SMS, signed like the provider's webhook; the secret by environment,
+  # not on the command line, where ps would show it
+  ANCHOR_CALLBACK_SECRET=$(callback_secret) \
+    ANCHOR_SMS_INBOUND_URL=http://127.0.0.1:${SERVICE_PORT[notification]}/callbacks/sms/inbound \
+    start_bg sms "$LOGS/sms.log" "$JAVA_BIN" -Xmx64m -cp "$SMS_JAR:$SMS_LIBS/*" dev.anchor.smssink.SmsSink \
     "$SMS_PORT" "$RUN/sms"
   pid=$(<"$PIDS/sms.pid")
   wait_port sms "$pid" "$SMS_PORT" 60 "$LOGS/sms.log"

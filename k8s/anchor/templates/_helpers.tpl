@@ -208,6 +208,14 @@ QUARKUS_FLYWAY_MIGRATE_AT_START: "false"
 QUARKUS_OTEL_SDK_DISABLED: "false"
 QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}
+{{- if and (eq .key "contact") $root.Values.contact.mailbox.host }}
+ANCHOR_MAILBOX_HOST: {{ $root.Values.contact.mailbox.host | quote }}
+ANCHOR_MAILBOX_PORT: {{ $root.Values.contact.mailbox.port | quote }}
+ANCHOR_MAILBOX_SSL: {{ $root.Values.contact.mailbox.ssl | quote }}
+ANCHOR_MAILBOX_USER: {{ $root.Values.contact.mailbox.user | quote }}
+ANCHOR_MAILBOX_FOLDER: {{ $root.Values.contact.mailbox.folder | quote }}
+ANCHOR_MAILBOX_POLL_EVERY: {{ $root.Values.contact.mailbox.pollEvery | quote }}
+{{- end }}
 {{- if eq .key "issue" }}
 ANCHOR_STATUS_PAGE_BASE_URL: {{ $root.Values.issue.statusPageBaseUrl | quote }}
 {{- end }}

@@ -152,6 +152,99 @@ class CustomerRepliesTest {
     }
 
     @Test
+    void aKnownCustomersEmailToTheOrganisationAsksForOneIssue() throws Exception {
+        String customer = newCustomerId();
+        String address = "mary." + customer + "@example.com";
+        ObjectNode state = customerState(customer, 0, "Mary", "Somerville", "Edinburgh", "email");
+        // the address as customer-service keeps it, in another case than the one she writes from
+        ((ObjectNode) state.path("emails").get(0)).put("address", "Mary." + customer + "@Example.COM");
+        ObjectNode registered = customerChanged("customer.registered", state);
+        publisher.send("customer.events", registered);
+        awaitApplied(db, registered);
+        String words = "The washing machine leaks from the door seal.";
+
+        MimeMessage asking = mail(address, MAILBOX, "Fwd: Washing machine leaking " + customer,
+                words + "\n\n-- \nMary Somerville\n07700 900123\n");
+        send(asking);
+        send(asking); // delivered twice
+        send(mail(address, MAILBOX, "Washing machine leaking " + customer, words)); // and written twice
+        MimeMessage away = mail(address, MAILBOX, "Automatic reply " + customer, "I am away until Monday.");
+        away.setHeader("Auto-Submitted", "auto-replied");
+        send(away);
+        send(mail("nobody." + customer + "@example.com", MAILBOX, "Hello " + customer, "Do you repair toasters?"));
+
+        Awaitility.await().atMost(WAIT).until(() -> unmatched(customer) == 1);
+        as(AGENT).get("/customers/{id}/contacts", customer).then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].issueId", equalTo(null))
+                .body("items[0].channel", equalTo("email"))
+                .body("items[0].direction", equalTo("inbound"))
+                .body("items[0].summary", equalTo(words));
+        String contactId = as(AGENT).get("/customers/{id}/contacts", customer).path("items[0].id");
+        JsonNode logged = stream.await(contactId, 1, WAIT).get(0);
+        EventSchemas.assertValid(logged);
+        JsonNode contact = logged.path("data").path("contact");
+        assertEquals("customer-email", contact.path("origin").asText(), "it asks issue-service for a new issue");
+        assertEquals("Fwd: Washing machine leaking " + customer, contact.path("subject").asText());
+        assertFalse(contact.has("issueId"));
+        assertEquals(List.of("contact.logged"), EventStream.types(stream.during(contactId, Duration.ofSeconds(1))));
+        as(AGENT).queryParam("status", "matched").queryParam("size", 100).get("/inbound-messages").then().statusCode(200)
+                .body("items.find { it.contactId == '" + contactId + "' }.reason", equalTo("new-issue"));
+        as(AGENT).queryParam("status", "ignored").queryParam("size", 100).get("/inbound-messages").then().statusCode(200)
+                .body("items.find { it.subject == 'Washing machine leaking " + customer + "' }.reason", equalTo("repeated"))
+                .body("items.find { it.subject == 'Automatic reply " + customer + "' }.reason", equalTo("auto-submitted"));
+        as(AGENT).queryParam("size", 100).get("/inbound-messages").then().statusCode(200)
+                .body("items.find { it.subject == 'Hello " + customer + "' }.reason", equalTo("unknown-sender"));
+
+        // issue-service opened it: the email and its message are on the new issue
+        String issue = UUID.randomUUID().toString();
+        ObjectNode opened = issueEvent("issue.opened", issueState(issue, customer, issueNumber(customer),
+                "Washing machine leaking", "open", 0, null, null, null),
+                change().put("fromContactId", contactId), "email", now);
+        publisher.send("issue.events", opened);
+        awaitApplied(db, opened);
+        as(AGENT).get("/contacts/{id}", contactId).then().statusCode(200).body("issueId", equalTo(issue))
+                .body("amended", equalTo(false)).body("version", equalTo(0));
+        as(AGENT).get("/customers/{id}/timeline", customer).then().statusCode(200)
+                .body("items.find { it.type == 'contact.logged' }.issueId", equalTo(issue));
+        as(AGENT).queryParam("status", "matched").queryParam("size", 100).get("/inbound-messages").then().statusCode(200)
+                .body("items.find { it.contactId == '" + contactId + "' }.issueId", equalTo(issue));
+    }
+
+    @Test
+    void anAddressTwoCustomersShareOpensNothing() throws Exception {
+        String address = "family." + UUID.randomUUID() + "@example.com";
+        String first = newCustomerId();
+        String second = newCustomerId();
+        for (String customer : List.of(first, second)) {
+            ObjectNode state = customerState(customer, 0, "Kim", "Family", "Leeds", "email");
+            ((ObjectNode) state.path("emails").get(0)).put("address", address);
+            ObjectNode registered = customerChanged("customer.registered", state);
+            publisher.send("customer.events", registered);
+            awaitApplied(db, registered);
+        }
+        ObjectNode erased = Upstream.customerErased(first);
+        publisher.send("customer.events", erased);
+        awaitApplied(db, erased);
+        // the first record is erased: the address is the second's alone now
+        send(mail(address, MAILBOX, "Broken kettle " + second, "It does not switch off."));
+        Awaitility.await().atMost(WAIT).until(() -> as(AGENT).get("/customers/{id}/contacts", second)
+                .<Integer>path("total") == 1);
+
+        ObjectNode other = customerState(newCustomerId(), 0, "Lee", "Family", "Leeds", "email");
+        ((ObjectNode) other.path("emails").get(0)).put("address", address);
+        ObjectNode registered = customerChanged("customer.registered", other);
+        publisher.send("customer.events", registered);
+        awaitApplied(db, registered);
+        send(mail(address, MAILBOX, "Hello " + second, "Which of us is this for?"));
+        Awaitility.await().atMost(WAIT).until(() -> unmatched(second) == 1);
+        as(AGENT).queryParam("size", 100).get("/inbound-messages").then().statusCode(200)
+                .body("items.find { it.subject == 'Hello " + second + "' }.reason", equalTo("several-customers"));
+        assertEquals(0, Upstream.count(db, "select count(*) from customer_email where customer_id = ?::uuid", first),
+                "an erased customer's address is forgotten");
+    }
+
+    @Test
     void anSmsReplyIsTheCustomersContactOnItsIssueOnce() {
         String customer = newCustomerId();
         String issue = UUID.randomUUID().toString();
@@ -218,14 +311,14 @@ class CustomerRepliesTest {
     @Test
     void aMessageTakenIsNotTakenAgainAfterARestartOrARenumberedMailbox() {
         String box = "restart-" + UUID.randomUUID();
-        ReceivedMail mail = new ReceivedMail("<" + UUID.randomUUID() + "@mail.example>", "ada@example.com",
+        ReceivedMail mail = new ReceivedMail("<" + UUID.randomUUID() + "@mail.example>", "nobody@example.com",
                 List.of("care@anchor.local"), "Question", "Is my router ready?", null, "text/plain", Map.of(), now);
         assertEquals(InboundMessage.Status.unmatched, replies.take(box, 7, 1, mail));
         // read again after a restart from the stored cursor: UID 1 is behind it
         assertEquals(1, replies.readAfter(box, 7));
         assertNull(replies.take(box, 7, 1, mail));
         // the server renumbered the mailbox (a new UIDVALIDITY): everything is read again, the Message-ID stops it
-        ReceivedMail later = new ReceivedMail("<" + UUID.randomUUID() + "@mail.example>", "ada@example.com",
+        ReceivedMail later = new ReceivedMail("<" + UUID.randomUUID() + "@mail.example>", "nobody@example.com",
                 List.of("care@anchor.local"), "Later", "And the cable?", null, "text/plain", Map.of(), now);
         assertEquals(InboundMessage.Status.unmatched, replies.take(box, 7, 40, later));
         assertEquals(0, replies.readAfter(box, 8));

@@ -28,8 +28,9 @@ public class MailboxServer implements QuarkusTestResourceLifecycleManager {
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication().withSieveIgnoreDetail());
         greenMail.start();
+        // a small file limit, so an oversized file is cheap to send
         return Map.of("anchor.mailbox.host", "127.0.0.1", "anchor.mailbox.port", String.valueOf(imapPort),
-                "anchor.mailbox.ssl", "false");
+                "anchor.mailbox.ssl", "false", "anchor.mailbox.max-attachment-size", "3M");
     }
 
     @Override

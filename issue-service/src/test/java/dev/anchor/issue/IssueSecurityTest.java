@@ -66,7 +66,8 @@ class IssueSecurityTest {
             "POST, /issues", "GET, /issues/{id}", "GET, /issues", "GET, /issues/{id}/timeline",
             "POST, /issues/{id}/assignment", "POST, /issues/{id}/handoffs", "PUT, /issues/{id}/next-action",
             "POST, /issues/{id}/comments", "POST, /issues/{id}/actions", "POST, /issues/{id}/status",
-            "POST, /issues/{id}/close", "POST, /issues/{id}/reopen"})
+            "POST, /issues/{id}/close", "POST, /issues/{id}/reopen", "GET, /issues/{id}/attachments",
+            "GET, /issues/{id}/attachments/00000000-0000-4000-8000-000000000000"})
     void everyEndpointNeedsAToken(String method, String path) {
         String id = openIssue();
         assertProblem(send(given(), method, path, id).then(), 401).header("WWW-Authenticate", "Bearer");

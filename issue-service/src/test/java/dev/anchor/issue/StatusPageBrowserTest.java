@@ -127,6 +127,45 @@ class StatusPageBrowserTest {
         screenshot("status-page-closed.png");
     }
 
+    @Test
+    void aCustomerSendsAPhotoWithoutJavaScriptOnAPhone() throws Exception {
+        StatusPageTest.Journey journey = StatusPageTest.Journey.start(customer("Ann Example", "en", "Europe/London"));
+        String page = base.toString().replaceAll("/$", "") + journey.path();
+        browser.get(page);
+
+        // a file that is not what it claims: refused on the page, with the error summary and the field marked
+        Path fake = Files.createTempFile(profile, "not-a-photo", ".jpg");
+        Files.writeString(fake, "<!DOCTYPE html><html><body>not a photo</body></html>");
+        browser.findElement(By.id("file")).sendKeys(fake.toString());
+        browser.findElement(By.id("upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("file-error")));
+        assertEquals("There is a problem", text("notice-title"));
+        assertEquals("The selected file must be a JPEG, PNG or HEIC photo, or a PDF.", text("notice-text"));
+        assertTrue(browser.getTitle().startsWith("Error: "), browser.getTitle());
+        assertTrue(browser.findElements(By.id("attachments")).isEmpty(), "nothing stored");
+
+        Path photo = Files.createTempFile(profile, "fault", ".jpg");
+        Files.write(photo, AttachmentTest.jpeg(2 * 1024 * 1024));
+        browser.findElement(By.cssSelector("label[for=file]"));
+        browser.findElement(By.id("file")).sendKeys(photo.toString());
+        browser.findElement(By.id("upload")).click();
+        arrivedAt("notice=attached");
+        assertEquals("Thank you, your file was added.", text("notice-text"));
+        String listed = text("attachments");
+        assertTrue(listed.contains(photo.getFileName().toString()) && listed.contains("2 MB"), listed);
+        String href = browser.findElement(By.cssSelector("#attachments a")).getAttribute("href");
+        assertTrue(href.contains(journey.path() + "/attachments/"), href);
+        as(AGENT).get("/issues/{id}/attachments", journey.id()).then().statusCode(200)
+                .body("[0].size", org.hamcrest.Matchers.equalTo(2 * 1024 * 1024));
+        fitsThePhone();
+        for (WebElement element : browser.findElements(By.cssSelector("#attachments li, #file, #upload"))) {
+            Rectangle box = element.getRect();
+            assertTrue(box.getX() >= 0 && box.getX() + box.getWidth() <= PHONE_WIDTH, "overflows: " + box.getWidth());
+        }
+        browser.get(browser.getCurrentUrl().replaceAll("#.*$", "") + "#upload-heading");
+        screenshot("status-page-attachment.png");
+    }
+
     /** Waits for the redirect after a form post to land on the page again. */
     private void arrivedAt(String query) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(query));

@@ -198,7 +198,7 @@ class InboundSmsTest {
     }
 
     /** A number no other customer of the run has (the shared fixtures' numbers are only 5 random digits apart). */
-    private static String phone() {
+    static String phone() {
         return "+4479" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
     }
 
@@ -210,17 +210,17 @@ class InboundSmsTest {
         return column("status", providerId);
     }
 
-    private static String column(String name, String providerId) throws SQLException {
+    static String column(String name, String providerId) throws SQLException {
         return Replicas.value("select " + name + " from inbound_sms where provider_id = ?", providerId);
     }
 
-    private static List<ConsumerRecord<String, String>> awaitReplies(EventStream stream, String providerId) {
+    static List<ConsumerRecord<String, String>> awaitReplies(EventStream stream, String providerId) {
         return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(1))
                 .until(() -> replies(stream, providerId, Duration.ofMillis(200)), found -> !found.isEmpty());
     }
 
     /** The reply-received events about the provider's message among all that arrived, after listening a while. */
-    private static List<ConsumerRecord<String, String>> replies(EventStream stream, String providerId,
+    static List<ConsumerRecord<String, String>> replies(EventStream stream, String providerId,
                                                                 Duration window) {
         stream.during("", window); // the reply's key is new to us: read everything
         return stream.records().stream().filter(r -> {
@@ -230,7 +230,7 @@ class InboundSmsTest {
         }).toList();
     }
 
-    private static JsonNode parse(String json) {
+    static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
         } catch (IOException e) {

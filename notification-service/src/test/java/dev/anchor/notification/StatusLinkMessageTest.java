@@ -98,6 +98,30 @@ class StatusLinkMessageTest {
     }
 
     @Test
+    void theAcknowledgementOfAnEmailSheWroteGoesAtNightAnOpeningByStaffWaitsForTheMorning() throws Exception {
+        // 23:30 in Berlin, inside her quiet hours: she wrote to the organisation's address a minute ago
+        clock.pin(Instant.parse("2026-11-24T22:30:00Z"));
+        UUID customerId = UUID.randomUUID();
+        String email = uniqueEmail();
+        registered(customer(customerId, 1, email, null, p -> {
+            p.put("timeZone", "Europe/Berlin");
+            ((ObjectNode) p.path("quietHours")).put("start", "22:00").put("end", "07:00");
+        }));
+        ObjectNode byStaff = opened(issue(UUID.randomUUID(), customerId, number(), 1, "normal"));
+        sendIssue(byStaff);
+        UUID askedId = UUID.randomUUID();
+        ObjectNode asked = opened(issue(askedId, customerId, number(), 1, "normal"));
+        ((ObjectNode) asked.path("data").path("change")).put("fromContactId", UUID.randomUUID().toString());
+        ((ObjectNode) asked.path("data")).putObject("actor").put("role", "customer").put("displayName", "Ada Lovelace")
+                .put("channel", "email");
+        sendIssue(asked);
+        assertEquals("sent", awaitNotifications(askedId, 1, "sent").getFirst().get("status"));
+        Awaitility.await().atMost(WAIT).until(() -> mailTo(email).size() == 1);
+        assertEquals("queued", awaitNotifications(UUID.fromString(byStaff.path("subject").asText()), 1, "queued")
+                .getFirst().get("status"), "an opening by staff waits for the morning");
+    }
+
+    @Test
     void aLinkStaffIssuedIsCarriedByLaterMessagesButNotSentByItself() throws Exception {
         UUID customerId = UUID.randomUUID();
         String email = uniqueEmail();

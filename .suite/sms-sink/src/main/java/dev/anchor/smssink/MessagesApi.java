@@ -28,6 +28,8 @@ import java.util.UUID;
  * GET    /messages/{id}   -> 200 one message, or 404
  * DELETE /messages        -> 204, forgets everything (and empties the journal)
  * GET    /health          -> 200 {"status":"UP"}
+ * GET    /                -> 200 {"service":..,"messages":"/messages","inbound":"/inbound"}
+ * /inbound                 a customer's SMS to notification-service ({@link InboundApi})
  * </pre>
  */
 final class MessagesApi implements HttpHandler {
@@ -63,7 +65,8 @@ final class MessagesApi implements HttpHandler {
             } else if (path.equals("/health") && method.equals("GET")) {
                 send(exchange, 200, "{\"status\":\"UP\"}");
             } else if (path.equals("/") && method.equals("GET")) {
-                send(exchange, 200, "{\"service\":\"anchor local SMS sink\",\"messages\":\"/messages\"}");
+                send(exchange, 200, "{\"service\":\"anchor local SMS sink\",\"messages\":\"/messages\","
+                        + "\"inbound\":\"" + InboundApi.PATH + "\"}");
             } else {
                 send(exchange, 404, error("not found"));
             }

@@ -147,6 +147,7 @@ class SmsSinkTest {
     void answersHealthAndNothingElse() throws Exception {
         assertEquals("UP", json(get("/health"), 200).path("status").asText());
         assertEquals("/messages", json(get("/"), 200).path("messages").asText());
+        assertEquals("/inbound", json(get("/"), 200).path("inbound").asText());
         HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/messages")).PUT(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(405, put.statusCode());
         assertEquals("method not allowed", JSON.readTree(put.body()).path("error").asText());

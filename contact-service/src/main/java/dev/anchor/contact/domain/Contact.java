@@ -2,6 +2,7 @@ package dev.anchor.contact.domain;
 
 import dev.anchor.contact.events.out.ContactState;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** One interaction with a customer on one channel. Corrected only by amendments, which are kept. */
@@ -19,6 +21,8 @@ public class Contact {
 
     /** The origin of a contact the customer's reply made, as contact.events publish it. */
     public static final String CUSTOMER_REPLY = "customer-reply";
+    /** The origin of a contact an email to the organisation's address made: it asks for a new issue. */
+    public static final String CUSTOMER_EMAIL = "customer-email";
 
     @Id
     public UUID id;
@@ -46,6 +50,11 @@ public class Contact {
     public String loggedByName;
     /** {@link #CUSTOMER_REPLY} when the customer's own email or SMS made the contact; null when someone logged it. */
     public String origin;
+    /** The email's subject, for a contact of origin {@link #CUSTOMER_EMAIL}; null otherwise. */
+    public String subject;
+    /** The kept files of the email that made the contact (metadata only); null when none or after an erasure. */
+    @Convert(converter = ContactAttachmentsColumn.class)
+    public List<ContactState.Attachment> attachments;
     /** The customer was erased: summary and notes are gone, the non-personal facts remain. */
     public boolean erased;
 
@@ -63,7 +72,8 @@ public class Contact {
     /** The contact as contact.events publishes it: never its internal notes. */
     public ContactState toState() {
         return new ContactState(id, customerId, issueId, name(channel), name(direction), agentId, locationId, occurredAt,
-                durationSeconds, summary, summaryRequested, name(outcome), version, origin);
+                durationSeconds, summary, summaryRequested, name(outcome), version, origin, subject,
+                attachments == null || attachments.isEmpty() ? null : List.copyOf(attachments));
     }
 
     void apply(ContactDraft draft) {

@@ -30,6 +30,9 @@ public interface Contacts {
 
     void addAmendment(ContactAmendment amendment);
 
+    /** The contact that asked for an issue is on it now: the same contact, so its version stays (no amendment). */
+    void placeOnIssue(UUID contactId, UUID issueId);
+
     /** Moves a retired (merged) customer's contacts to the survivor; their versions move on. */
     void repoint(UUID retired, UUID survivor);
 

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * contact-service's answer to a subject-access export (customer.export-requested): one {@link ContactsPart} per
  * export, with everything it holds about the customer — their record as the summary shows it, every contact with its
- * corrections, their issues and their whole timeline — written through {@link ExportParts} in the inbox's
+ * corrections (and the names, types and sizes of the files her emails brought, never their bytes), their issues and
+ * their whole timeline — written through {@link ExportParts} in the inbox's
  * transaction. People appear by the name they gave (a contact's {@code loggedByName}, an issue actor's display name),
  * never by login id.
  */
@@ -73,7 +74,13 @@ public class CustomerExport {
         List<ContactsPart.Amendment> amendments = contacts.amendments(c.id).stream().map(this::amendment).toList();
         return new ContactsPart.Contact(c.occurredAt, name(c.channel), name(c.direction), c.durationSeconds, c.summary,
                 c.internalNotes, name(c.outcome), c.summaryRequested, issue == null ? null : issue.number,
-                c.loggedByName, c.locationId, amendments);
+                c.loggedByName, c.locationId, amendments, files(c));
+    }
+
+    /** The metadata of the files her email brought, not their bytes: the part is a JSON document on Kafka. */
+    private static List<ContactsPart.File> files(Contact c) {
+        return c.attachments == null || c.attachments.isEmpty() ? null
+                : c.attachments.stream().map(a -> new ContactsPart.File(a.fileName(), a.mediaType(), a.size())).toList();
     }
 
     private ContactsPart.Amendment amendment(ContactAmendment a) {

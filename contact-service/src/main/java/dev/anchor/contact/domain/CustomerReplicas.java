@@ -26,6 +26,12 @@ public interface CustomerReplicas {
         lock(List.of(id));
     }
 
+    /** The customer's email addresses are now {@code digests} ({@link EmailDigest}): the ones before are forgotten. */
+    void rememberEmails(UUID customerId, Collection<String> digests);
+
+    /** The customers whose addresses include the one with {@code digest}. */
+    List<UUID> withEmail(String digest);
+
     /** The replicas merged into {@code survivor}. */
     List<CustomerReplica> mergedInto(UUID survivor);
 

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Applies customer.events to the customer replica (name, preferred channel and mailing address for the summary) under
+ * Applies customer.events to the customer replica (name, preferred channel and mailing address for the summary, the
+ * email addresses as digests to recognise who writes to us) under
  * building-blocks' replica rules — the newest version wins, merged and erased are final — and carries merges and
  * erasures through everything contact-service keeps: contacts, timeline entries and issue replicas; answers a
  * subject-access export request with contact-service's part ({@link CustomerExport}). Runs in the
@@ -92,7 +93,8 @@ public class CustomerReplication {
     }
 
     /** What the replica keeps of a customer's state. */
-    private record Snapshot(UUID id, long version, String displayName, String preferredChannel, String mailingAddress) {
+    private record Snapshot(UUID id, long version, String displayName, String preferredChannel, String mailingAddress,
+                            List<String> emailDigests) {
     }
 
     private static Snapshot snapshot(EventData customer) {
@@ -106,7 +108,10 @@ public class CustomerReplication {
         }
         String preferredChannel = customer.optionalObject("preferences")
                 .map(preferences -> preferences.optionalText("preferredChannel")).orElse(null);
-        return new Snapshot(id, version, displayName, preferredChannel, mailingAddress(customer.objects("addresses")));
+        List<String> emailDigests = customer.objects("emails").stream()
+                .map(email -> EmailDigest.of(email.text("address"))).filter(java.util.Objects::nonNull).toList();
+        return new Snapshot(id, version, displayName, preferredChannel, mailingAddress(customer.objects("addresses")),
+                emailDigests);
     }
 
     /** The (last) address marked for mail, else the first one, as JSON. */
@@ -136,6 +141,7 @@ public class CustomerReplication {
         replica.displayName = snapshot.displayName();
         replica.preferredChannel = snapshot.preferredChannel();
         replica.mailingAddress = snapshot.mailingAddress();
+        customers.rememberEmails(replica.id, snapshot.emailDigests());
     }
 
     private CustomerReplica newReplica(UUID id, ReplicaStatus status) {
@@ -160,6 +166,7 @@ public class CustomerReplication {
         replica.status = ReplicaStatus.MERGED.value();
         replica.mergedInto = survivor;
         replica.clearPersonalData();
+        customers.rememberEmails(retired, List.of()); // the survivor's record carries every address it kept
         replica.updatedAt = ServiceClock.now(clock);
         contacts.repoint(retired, survivor);
         timeline.repoint(retired, survivor);
@@ -177,6 +184,7 @@ public class CustomerReplication {
         replica.status = ReplicaStatus.ERASED.value();
         replica.mergedInto = null;
         replica.clearPersonalData();
+        customers.rememberEmails(customerId, List.of());
         replica.updatedAt = ServiceClock.now(clock);
         for (Contact contact : contacts.ofCustomer(customerId)) {
             idempotency.forget(contact.id);

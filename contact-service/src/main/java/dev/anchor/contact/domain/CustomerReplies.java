@@ -5,6 +5,7 @@ import dev.anchor.blocks.http.Paging;
 import dev.anchor.blocks.refusal.Conflict;
 import dev.anchor.blocks.refusal.NotFound;
 import dev.anchor.blocks.time.ServiceClock;
+import dev.anchor.contact.events.out.ContactState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -14,15 +15,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Customers write back: an email answering one of ours becomes a contact on its issue (origin customer-reply), which
- * issue-service shows as the customer's words. Each message is taken once (its Message-ID), in the transaction that
- * moves the mailbox's cursor past it, so a restart between reading and taking reads it again and takes it once.
+ * issue-service shows as the customer's words; a known customer's email to the organisation's address becomes a
+ * contact that asks for a new issue (origin customer-email), which issue-service opens. Each message is taken once
+ * (its Message-ID), in the transaction that moves the mailbox's cursor past it, so a restart between reading and
+ * taking reads it again and takes it once.
  */
 @ApplicationScoped
 public class CustomerReplies {
@@ -32,14 +38,16 @@ public class CustomerReplies {
     static final String LOGGED_BY = "mailbox";
 
     private final InboundMessages messages;
+    private final InboundAttachments attachments;
     private final CustomerReplicas customers;
     private final IssueReplicas issues;
     private final ContactService contactLog;
     private final Clock clock;
 
-    public CustomerReplies(InboundMessages messages, CustomerReplicas customers, IssueReplicas issues,
-                           ContactService contactLog, Clock clock) {
+    public CustomerReplies(InboundMessages messages, InboundAttachments attachments, CustomerReplicas customers,
+                           IssueReplicas issues, ContactService contactLog, Clock clock) {
         this.messages = messages;
+        this.attachments = attachments;
         this.customers = customers;
         this.issues = issues;
         this.contactLog = contactLog;
@@ -93,9 +101,14 @@ public class CustomerReplies {
         if (issue == null) {
             throw new NotFound("Issue", issueId);
         }
-        InboundMessage.Status status = onIssue(message, issue.customerId, issueId, Channel.valueOf(message.channel));
+        List<ContactState.Attachment> kept = attachments.ofMessages(List.of(messageId)).getOrDefault(messageId, List.of())
+                .stream().filter(EmailAttachment::kept).map(EmailAttachment::published).toList();
+        InboundMessage.Status status = onIssue(message, issue.customerId, issueId, Channel.valueOf(message.channel),
+                new Files(List.of(), kept));
         if (status == InboundMessage.Status.matched) {
             message.reason = "assigned by " + caller.name();
+        } else {
+            attachments.deleteOf(messageId); // ignored after all (repeated words, an erased customer): nothing kept
         }
         return message;
     }
@@ -104,6 +117,33 @@ public class CustomerReplies {
     @Transactional
     public Paging.Page<InboundMessage> withStatus(InboundMessage.Status status, Paging paging) {
         return messages.withStatus(status, paging);
+    }
+
+    /** The files that came with each of the messages, without their bytes. */
+    @Transactional
+    public Map<UUID, List<EmailAttachment>> attachmentsOf(Collection<UUID> messageIds) {
+        return attachments.ofMessages(messageIds);
+    }
+
+    /** A kept file of the message with its bytes, for staff; empty for an unknown or refused one, or another's. */
+    @Transactional
+    public Optional<Download> download(UUID messageId, UUID attachmentId) {
+        return attachments.kept(messageId, attachmentId)
+                .map(found -> new Download(found, attachments.content(found.id())));
+    }
+
+    /** A kept file and its bytes. */
+    public record Download(EmailAttachment attachment, byte[] content) {
+    }
+
+    /** The files of a message: those to store with it (new mail) and the kept ones its contact publishes. */
+    private record Files(List<EmailFiles.Checked> toStore, List<ContactState.Attachment> kept) {
+        static final Files NONE = new Files(List.of(), List.of());
+
+        static Files of(List<EmailFiles.Checked> checked) {
+            return new Files(checked, checked.stream().map(EmailFiles.Checked::attachment)
+                    .filter(EmailAttachment::kept).map(EmailAttachment::published).toList());
+        }
     }
 
     private InboundMessage.Status receive(ReceivedMail mail) {
@@ -121,19 +161,67 @@ public class CustomerReplies {
         Optional<String> automatic = AutomaticMail.reason(mail.headers(), mail.from(), mail.contentType());
         if (automatic.isPresent()) {
             // a machine wrote it: kept as a fact only, never answered, never a comment (no mail loop)
-            return settle(message, InboundMessage.Status.ignored, automatic.get());
+            return settle(message, InboundMessage.Status.ignored, automatic.get(), Files.NONE);
         }
+        Files files = Files.of(EmailFiles.check(message.id, mail.attachments()));
         message.sender = clip(mail.from(), 320);
         message.text = ReplyText.of(mail.plainText(), mail.html());
         message.original = ReplyText.original(mail.plainText(), mail.html());
         Optional<ReplyRoute> route = mail.recipients().stream().map(CustomerReplies::tokenOf)
                 .filter(t -> t != null).map(messages::route).flatMap(Optional::stream).findFirst();
         message.recipient = clip(String.join(", ", mail.recipients()), 1000);
-        if (route.isEmpty()) {
-            return settle(message, InboundMessage.Status.unmatched, "no-issue");
+        if (route.isPresent()) {
+            return onIssue(message, route.get().customerId, route.get().issueId, Channel.email, files);
         }
-        return onIssue(message, route.get().customerId, route.get().issueId, Channel.email);
+        if (mail.recipients().stream().anyMatch(r -> tokenOf(r) != null)) {
+            // a reply address we never gave out
+            return settle(message, InboundMessage.Status.unmatched, "no-issue", files);
+        }
+        List<UUID> senders = knownSenders(mail.from());
+        if (senders.size() != 1) {
+            return settle(message, InboundMessage.Status.unmatched,
+                    senders.isEmpty() ? "unknown-sender" : "several-customers", files);
+        }
+        return newIssue(message, senders.getFirst(), mail.subject(), files);
     }
+
+    /** The active customers whose addresses include {@code from}, merged records followed to their survivor. */
+    private List<UUID> knownSenders(String from) {
+        String digest = EmailDigest.of(from);
+        if (digest == null) {
+            return List.of();
+        }
+        return customers.withEmail(digest).stream().map(customers::currentId).distinct()
+                .filter(id -> !customers.isErased(id)).toList();
+    }
+
+    /**
+     * A known customer wrote to the organisation's address: a contact asking for a new issue, which issue-service opens
+     * (contact.logged, origin customer-email); its issue.opened is the acknowledgement, with the number and link.
+     */
+    private InboundMessage.Status newIssue(InboundMessage message, UUID customer, String subject, Files files) {
+        UUID customerId = customers.currentId(customer);
+        customers.lock(customerId);
+        if (customers.isErased(customerId)) {
+            return erased(message);
+        }
+        message.customerId = customerId;
+        if (message.text.isBlank() && subject != null && !subject.isBlank()) {
+            message.text = subject.strip(); // a subject alone ("Broken screen") is the request
+        }
+        if (message.text.isBlank()) {
+            return settle(message, InboundMessage.Status.ignored, "no-text", Files.NONE);
+        }
+        if (messages.alreadyOpened(customerId, message.text)) {
+            return settle(message, InboundMessage.Status.ignored, "repeated", Files.NONE);
+        }
+        Contact contact = contactOf(message, customerId, null, Channel.email, Contact.CUSTOMER_EMAIL, files);
+        contact.subject = clip(subject == null ? null : subject.strip(), 500);
+        contactLog.record(contact);
+        message.contactId = contact.id;
+        return settle(message, InboundMessage.Status.matched, InboundMessage.NEW_ISSUE, files);
+    }
+
 
     /**
      * An SMS reply notification-service received from the provider (notification.reply-received): the customer and
@@ -157,50 +245,69 @@ public class CustomerReplies {
         UUID issueId = reply.optionalUuid("issueId");
         if (issueId == null) {
             message.customerId = customers.currentId(reply.uuid("customerId"));
-            settle(message, InboundMessage.Status.unmatched, "no-issue");
+            settle(message, InboundMessage.Status.unmatched, "no-issue", Files.NONE);
             return;
         }
-        onIssue(message, reply.uuid("customerId"), issueId, Channel.sms);
+        onIssue(message, reply.uuid("customerId"), issueId, Channel.sms, Files.NONE);
     }
 
     /** The customer's words on their issue: a contact, unless there are none, they repeat, or she was erased. */
-    private InboundMessage.Status onIssue(InboundMessage message, UUID customer, UUID issueId, Channel channel) {
+    private InboundMessage.Status onIssue(InboundMessage message, UUID customer, UUID issueId, Channel channel,
+                                          Files files) {
         UUID customerId = customers.currentId(customer);
         customers.lock(customerId); // an erasure under way finishes first, and then nothing of this is kept
         if (customers.isErased(customerId)) {
-            message.sender = message.text = message.original = message.subject = message.recipient = null;
-            return settle(message, InboundMessage.Status.ignored, "customer-erased");
+            return erased(message);
         }
         message.customerId = customerId;
         message.issueId = issueId;
         if (message.text.isBlank()) {
-            return settle(message, InboundMessage.Status.ignored, "no-text");
+            return settle(message, InboundMessage.Status.ignored, "no-text", Files.NONE);
         }
         if (messages.alreadyTaken(message.issueId, message.text)) {
-            return settle(message, InboundMessage.Status.ignored, "repeated");
+            return settle(message, InboundMessage.Status.ignored, "repeated", Files.NONE);
         }
+        Contact contact = contactOf(message, customerId, issueId, channel, Contact.CUSTOMER_REPLY, files);
+        contactLog.record(contact);
+        message.contactId = contact.id;
+        return settle(message, InboundMessage.Status.matched, null, files);
+    }
+
+    /** Nothing of an erased customer's message is kept but the fact that one came. */
+    private InboundMessage.Status erased(InboundMessage message) {
+        message.sender = message.text = message.original = message.subject = message.recipient = null;
+        message.customerId = null;
+        return settle(message, InboundMessage.Status.ignored, "customer-erased", Files.NONE);
+    }
+
+    /** The inbound contact the customer's own message makes: no agent logged it. */
+    private static Contact contactOf(InboundMessage message, UUID customerId, UUID issueId, Channel channel, String origin,
+                                     Files files) {
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.customerId = customerId;
-        contact.issueId = message.issueId;
+        contact.issueId = issueId;
         contact.channel = channel;
         contact.direction = Direction.inbound;
         contact.occurredAt = message.receivedAt.isAfter(message.readAt) ? message.readAt : message.receivedAt;
         contact.summary = message.text;
         contact.outcome = Outcome.follow_up;
-        contact.origin = Contact.CUSTOMER_REPLY;
+        contact.origin = origin;
         contact.loggedBy = LOGGED_BY;
+        contact.attachments = files.kept().isEmpty() ? null : files.kept();
         contact.createdAt = message.readAt;
         contact.updatedAt = message.readAt;
-        contactLog.record(contact);
-        message.contactId = contact.id;
-        return settle(message, InboundMessage.Status.matched, null);
+        return contact;
     }
 
-    private InboundMessage.Status settle(InboundMessage message, InboundMessage.Status status, String reason) {
+    /** Stores the message with what became of it, and its files unless it is ignored (then none are kept). */
+    private InboundMessage.Status settle(InboundMessage message, InboundMessage.Status status, String reason, Files files) {
         message.status = status;
         message.reason = reason;
         messages.add(message);
+        if (status != InboundMessage.Status.ignored) {
+            attachments.add(files.toStore());
+        }
         LOG.infof("inbound %s %s: %s%s", message.channel, message.id, status, reason == null ? "" : " (" + reason + ")");
         return status;
     }

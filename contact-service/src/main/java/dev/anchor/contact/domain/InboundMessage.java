@@ -16,13 +16,16 @@ public class InboundMessage {
 
     /** What became of a message. */
     public enum Status {
-        /** It is a contact on its issue now. */
+        /** It is a contact on its issue now, or the contact that opens one ({@link #NEW_ISSUE}). */
         matched,
         /** A machine wrote it (auto-reply, bounce, list mail) or it repeats one already taken: never answered. */
         ignored,
         /** No issue of ours could be told from it: staff decide. */
         unmatched
     }
+
+    /** The reason of a message matched because it opens an issue (an email to the organisation's address). */
+    public static final String NEW_ISSUE = "new-issue";
 
     @Id
     public UUID id;

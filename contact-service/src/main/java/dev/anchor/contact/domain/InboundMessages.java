@@ -13,6 +13,12 @@ public interface InboundMessages {
     /** A reply with the same words already taken on the issue: the customer sent it twice. */
     boolean alreadyTaken(UUID issueId, String text);
 
+    /** Whether {@code text} from this customer opened an issue already (the same email written twice). */
+    boolean alreadyOpened(UUID customerId, String text);
+
+    /** The message that became contact {@code contactId} now belongs to the issue it opened. */
+    void openedIssue(UUID contactId, UUID issueId);
+
     /** Stores a new message; one read by {@link #byId} is stored already and changes in place. */
     void add(InboundMessage message);
 
@@ -30,7 +36,7 @@ public interface InboundMessages {
 
     void save(MailboxCursor cursor);
 
-    /** Erasure: routes go, messages keep only their non-personal facts. */
+    /** Erasure: routes go, messages and their files keep only their non-personal facts (no bytes, names or hashes). */
     void forget(UUID customerId);
 
     /** A merged customer's messages and routes belong to the survivor. */

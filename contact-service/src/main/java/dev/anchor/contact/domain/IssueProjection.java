@@ -42,14 +42,18 @@ public class IssueProjection {
     private final IssueReplicas issues;
     private final TimelineEntries timeline;
     private final CustomerReplicas customers;
+    private final Contacts contacts;
+    private final InboundMessages inbound;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public IssueProjection(IssueReplicas issues, TimelineEntries timeline, CustomerReplicas customers,
-                           ObjectMapper mapper, Clock clock) {
+    public IssueProjection(IssueReplicas issues, TimelineEntries timeline, CustomerReplicas customers, Contacts contacts,
+                           InboundMessages inbound, ObjectMapper mapper, Clock clock) {
         this.issues = issues;
         this.timeline = timeline;
         this.customers = customers;
+        this.contacts = contacts;
+        this.inbound = inbound;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -101,6 +105,9 @@ public class IssueProjection {
         if (timeline.find(event.id()) != null) {
             return;
         }
+        if ("issue.opened".equals(event.type())) {
+            openedFrom(changed.optionalUuid("fromContactId"), issue);
+        }
         TimelineEntry entry = new TimelineEntry();
         entry.id = event.id();
         entry.customerId = issue.customerId();
@@ -114,6 +121,24 @@ public class IssueProjection {
         entry.text = text;
         entry.detail = detail.toString();
         timeline.add(entry);
+    }
+
+    /** The email that asked for the issue (a contact of origin customer-email) is on it now, and so is its message. */
+    private void openedFrom(UUID contactId, IssueState issue) {
+        if (contactId == null) {
+            return;
+        }
+        contacts.byId(contactId)
+                .filter(contact -> contact.issueId == null && contact.customerId.equals(issue.customerId()))
+                .ifPresent(contact -> {
+                    contacts.placeOnIssue(contact.id, issue.id());
+                    TimelineEntry line = timeline.find(contact.id);
+                    if (line != null) {
+                        line.issueId = issue.id();
+                        line.issueNumber = issue.number();
+                    }
+                    inbound.openedIssue(contact.id, issue.id());
+                });
     }
 
     private IssueState issueState(EventData issue) {

@@ -79,13 +79,14 @@ public class ImapMailbox {
     private int take(UIDFolder folder) throws MessagingException {
         long validity = folder.getUIDValidity();
         long after = replies.readAfter(name(), validity);
+        MailParts.Limits limits = new MailParts.Limits(settings.maxAttachmentSize().asLongValue(), settings.maxAttachments());
         int taken = 0;
         for (Message message : folder.getMessagesByUID(after + 1, UIDFolder.LASTUID)) {
             long uid = folder.getUID(message);
             if (uid <= after) {
                 continue; // IMAP answers a range past the end with the last message
             }
-            ReceivedMail mail = MailParts.read(message);
+            ReceivedMail mail = MailParts.read(message, limits);
             InboundMessage.Status status = replies.take(name(), validity, uid, mail);
             if (status != null) {
                 meters.counter("anchor.mailbox.messages", "status", status.name()).increment();

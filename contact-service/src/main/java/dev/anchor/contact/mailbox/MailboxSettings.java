@@ -1,5 +1,6 @@
 package dev.anchor.contact.mailbox;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -35,6 +36,14 @@ public interface MailboxSettings {
     /** At most this many messages per reading, so one reading stays short. */
     @WithDefault("50")
     int batch();
+
+    /** A file larger than this is not read beyond it: it is kept as refused (too-large), without its bytes. */
+    @WithDefault("10M")
+    MemorySize maxAttachmentSize();
+
+    /** At most this many files of one message are read; the others are kept as refused (too-many). */
+    @WithDefault("10")
+    int maxAttachments();
 
     /** Connect and read timeouts. */
     @WithDefault("10s")

@@ -101,6 +101,11 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID>, 
     }
 
     @Override
+    public void placeOnIssue(UUID contactId, UUID issueId) {
+        update("issueId = ?1 where id = ?2 and issueId is null", issueId, contactId);
+    }
+
+    @Override
     public void repoint(UUID retired, UUID survivor) {
         // the version moves on, so an amendment read before the move fails (412) instead of moving the contact back
         update("customerId = ?1, version = version + 1 where customerId = ?2", survivor, retired);
@@ -113,6 +118,6 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID>, 
                         where a.contactId in (select c.id from Contact c where c.customerId = :customer)""")
                 .setParameter("customer", customerId).executeUpdate();
         // the version moves on, so an amendment read before the erasure fails (412) instead of writing the text back
-        update("summary = null, internalNotes = null, erased = true, version = version + 1 where customerId = ?1", customerId);
+        update("summary = null, internalNotes = null, subject = null, attachments = null, erased = true, version = version + 1 where customerId = ?1", customerId);
     }
 }

@@ -41,6 +41,22 @@ public class CustomerReplicaRepository implements CustomerReplicas {
     }
 
     @Override
+    public void rememberEmails(UUID customerId, Collection<String> digests) {
+        em.createNativeQuery("delete from customer_email where customer_id = ?1").setParameter(1, customerId)
+                .executeUpdate();
+        digests.stream().distinct().forEach(digest ->
+                em.createNativeQuery("insert into customer_email (address_digest, customer_id) values (?1, ?2)")
+                        .setParameter(1, digest).setParameter(2, customerId).executeUpdate());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<UUID> withEmail(String digest) {
+        return em.createNativeQuery("select customer_id from customer_email where address_digest = ?1", UUID.class)
+                .setParameter(1, digest).getResultList();
+    }
+
+    @Override
     public List<CustomerReplica> mergedInto(UUID survivor) {
         return em.createQuery("from CustomerReplica c where c.mergedInto = :customer", CustomerReplica.class)
                 .setParameter("customer", survivor).getResultList();

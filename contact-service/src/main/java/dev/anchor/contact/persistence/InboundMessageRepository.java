@@ -37,6 +37,21 @@ public class InboundMessageRepository implements InboundMessages {
     }
 
     @Override
+    public boolean alreadyOpened(UUID customerId, String text) {
+        return !em.createQuery("""
+                        select m.id from InboundMessage m
+                        where m.customerId = :customer and m.reason = :opened and m.text = :text""", UUID.class)
+                .setParameter("customer", customerId).setParameter("opened", InboundMessage.NEW_ISSUE)
+                .setParameter("text", text).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public void openedIssue(UUID contactId, UUID issueId) {
+        em.createQuery("update InboundMessage m set m.issueId = :issue where m.contactId = :contact and m.issueId is null")
+                .setParameter("issue", issueId).setParameter("contact", contactId).executeUpdate();
+    }
+
+    @Override
     public void add(InboundMessage message) {
         if (!em.contains(message)) {
             em.persist(message);
@@ -91,6 +106,10 @@ public class InboundMessageRepository implements InboundMessages {
     public void forget(UUID customerId) {
         em.createQuery("delete from ReplyRoute r where r.customerId = :customer")
                 .setParameter("customer", customerId).executeUpdate();
+        em.createNativeQuery("""
+                        update inbound_attachment set file_name = null, sha256 = null, content = null
+                        where inbound_message_id in (select id from inbound_message where customer_id = ?1)""")
+                .setParameter(1, customerId).executeUpdate();
         em.createQuery("""
                         update InboundMessage m set m.sender = null, m.recipient = null, m.subject = null,
                         m.text = null, m.original = null where m.customerId = :customer""")

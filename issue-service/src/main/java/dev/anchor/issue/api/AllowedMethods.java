@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public class AllowedMethods {
 
     private static final List<Class<?>> RESOURCES = List.of(IssueResource.class, IssueCommandResource.class,
-            StatusPageResource.class, LocationResource.class);
+            AttachmentResource.class, StatusPageResource.class, LocationResource.class);
     private static final Map<Pattern, Set<String>> BY_PATH = methodsByPath();
 
     @ServerExceptionMapper

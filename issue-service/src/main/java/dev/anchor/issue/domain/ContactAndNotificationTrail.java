@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * Puts what contact-service and notification-service did about an issue on its trail: contacts logged (public: their
  * summary is written for the customer) and notifications sent (public) or failed/suppressed (internal). Nothing here
- * changes the issue itself.
+ * changes the issue itself; a contact that asks for a new issue goes to {@link IssuesAskedByEmail}.
  */
 @ApplicationScoped
 public class ContactAndNotificationTrail {
@@ -29,12 +29,15 @@ public class ContactAndNotificationTrail {
     private final IssueJournal journal;
     private final Issues issues;
     private final StatusPages pages;
+    private final IssuesAskedByEmail asked;
 
-    public ContactAndNotificationTrail(CustomerLocks locks, IssueJournal journal, Issues issues, StatusPages pages) {
+    public ContactAndNotificationTrail(CustomerLocks locks, IssueJournal journal, Issues issues, StatusPages pages,
+                                       IssuesAskedByEmail asked) {
         this.locks = locks;
         this.journal = journal;
         this.issues = issues;
         this.pages = pages;
+        this.asked = asked;
     }
 
     /** One event of contact.events; one that breaks its contract throws {@code MalformedEvent}. */
@@ -45,6 +48,10 @@ public class ContactAndNotificationTrail {
             return;
         }
         EventData contact = EventData.of(event).object("contact");
+        if ("contact.logged".equals(event.type()) && IssuesAskedByEmail.asks(contact)) {
+            asked.open(contact); // the customer's email to the organisation's address: a new issue
+            return;
+        }
         UUID issueId = issueOf(contact);
         if (issueId == null) {
             return;

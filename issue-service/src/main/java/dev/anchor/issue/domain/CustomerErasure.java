@@ -19,7 +19,8 @@ import java.util.UUID;
  *   (comments, introductions, reasons, contact and message summaries) goes, a customer's own name goes, and every
  *   summary that may quote free text becomes {@value #ERASED} — only summaries made of fixed words and staff names
  *   stay;</li>
- *   <li>status-page links are revoked, and stored Idempotency-Key answers about the issue are forgotten.</li>
+ *   <li>status-page links are revoked, and stored Idempotency-Key answers about the issue are forgotten;</li>
+ *   <li>the files the customer sent are deleted, bytes, names and hashes alike (the trail keeps the erased entry).</li>
  * </ul>
  * Entries put on such an issue later (a late contact or notification, a comment) are written already erased; every
  * writer holds the customer's lock ({@link CustomerLocks}) that the erasure takes first, so none slips past it.
@@ -41,9 +42,11 @@ public class CustomerErasure {
     private final CustomerReplicas customers;
     private final StatusTokens tokens;
     private final IdempotentCreates idempotency;
+    private final Attachments attachments;
 
     public CustomerErasure(Issues issues, TimelineEntries timeline, CustomerReplicas customers, StatusTokens tokens,
-                           IdempotentCreates idempotency) {
+                           IdempotentCreates idempotency, Attachments attachments) {
+        this.attachments = attachments;
         this.issues = issues;
         this.timeline = timeline;
         this.customers = customers;
@@ -70,6 +73,7 @@ public class CustomerErasure {
             }
             tokens.revokeAll(issue.id, now);
             idempotency.forget(issue.id);
+            attachments.deleteOf(issue.id);
             eraseEntries(issue.id, now);
         }
     }

@@ -29,8 +29,11 @@ public class IssueExport {
     private final TimelineEntries timeline;
     private final CustomerLocks locks;
     private final ExportPartWriter parts;
+    private final Attachments attachments;
 
-    public IssueExport(Issues issues, TimelineEntries timeline, CustomerLocks locks, ExportPartWriter parts) {
+    public IssueExport(Issues issues, TimelineEntries timeline, CustomerLocks locks, ExportPartWriter parts,
+                       Attachments attachments) {
+        this.attachments = attachments;
         this.issues = issues;
         this.timeline = timeline;
         this.locks = locks;
@@ -78,7 +81,16 @@ public class IssueExport {
                 owners(issue, trail), issue.openedAt, issue.resolvedAt, issue.closedAt, issue.sharedWith(),
                 next == null ? null : new ExportPartState.NextAction(next.what(), EventRecords.name(next.who()),
                         next.dueAt(), next.locationId(), next.revisedDueAt()),
-                history, comments, notes);
+                history, comments, notes, files(issue));
+    }
+
+    /**
+     * The files the customer sent, listed (name, type, size, SHA-256, when) without their bytes: the part travels as
+     * one Kafka record, which ten-megabyte photos would overflow; the customer can download each from their page.
+     */
+    private List<ExportPartState.File> files(Issue issue) {
+        return attachments.ofIssue(issue.id).stream().map(file -> new ExportPartState.File(file.fileName(),
+                file.mediaType(), file.size(), file.sha256(), file.createdAt(), file.uploadedBy())).toList();
     }
 
     private static ExportPartState.Entry entry(TimelineEntry line) {

@@ -46,6 +46,12 @@ public class IssueOpening {
         return open(draft, actor, null).issue();
     }
 
+    /** Opens the issue a customer's email asked for ({@code contactId}: its contact, which issue.opened names). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Opened openAsked(IssueDraft draft, Actor actor, UUID contactId) {
+        return open(draft, actor, null, contactId);
+    }
+
     /**
      * Opens an issue; {@code linkedIssueId} names the closed issue it follows on from, if any. With
      * {@code takeOwnership} it is opened owned by the caller, so issue.opened (the customer's first message) names the
@@ -53,6 +59,10 @@ public class IssueOpening {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Opened open(IssueDraft draft, Actor actor, UUID linkedIssueId) {
+        return open(draft, actor, linkedIssueId, null);
+    }
+
+    private Opened open(IssueDraft draft, Actor actor, UUID linkedIssueId, UUID fromContactId) {
         CustomerReplica customer = customers.requireActive(draft.customerId());
         OffsetDateTime now = ServiceClock.now(clock);
         Issue issue = new Issue();
@@ -81,7 +91,7 @@ public class IssueOpening {
         }
         issues.add(issue);
         String statusUrl = links.newLink(issue.id, now);
-        journal.record(issue, actor, new IssueChange.Opened(statusUrl),
+        journal.record(issue, actor, new IssueChange.Opened(statusUrl, fromContactId),
                 IssueJournal.Entry.publicly("Issue " + issue.number + " opened: " + issue.title, draft.description()));
         if (draft.takeOwnership()) {
             ownership.recordFirstOwner(issue, actor);

@@ -27,17 +27,19 @@ public class StatusPages {
     private final FormTokens forms;
     private final CustomerLocks locks;
     private final StatusLinks links;
+    private final IssueAttachments attachments;
     private final Duration formLifetime;
     private final Clock clock;
 
     public StatusPages(StatusTokens tokens, IssueFinder finder, Issues issues, TimelineEntries timeline,
                        CustomerDirectory customers, IssueCasework casework, IssueLifecycle lifecycle,
-                       FormTokens forms, CustomerLocks locks, StatusLinks links,
+                       FormTokens forms, CustomerLocks locks, StatusLinks links, IssueAttachments attachments,
                        @ConfigProperty(name = "anchor.status-page.form-lifetime", defaultValue = "PT12H") Duration formLifetime,
                        Clock clock) {
         this.forms = forms;
         this.locks = locks;
         this.links = links;
+        this.attachments = attachments;
         this.formLifetime = formLifetime;
         this.clock = clock;
         this.tokens = tokens;
@@ -51,10 +53,12 @@ public class StatusPages {
 
     /**
      * What the customer's page shows: the issue, the customer (for language and time zone, if known), public history,
-     * the time it is read at, whether "It is not fixed" is offered and, for a closed issue, until when.
+     * the time it is read at, whether "It is not fixed" is offered and, for a closed issue, until when, and the files
+     * the customer sent.
      */
     public record Page(Issue issue, Optional<CustomerReplica> customer, List<TimelineEntry> history, OffsetDateTime now,
-                       boolean reopenable, OffsetDateTime reopenableUntil) {
+                       boolean reopenable, OffsetDateTime reopenableUntil, List<Attachment> attachments,
+                       long maxFileSize) {
     }
 
     /** The page for {@code token}, or empty for an unknown or revoked token. */
@@ -62,7 +66,8 @@ public class StatusPages {
     public Optional<Page> page(String token) {
         return tokens.issueOf(token).map(finder::get).map(issue ->
                 new Page(issue, customers.find(issue.customerId), timeline.publicOf(issue.id), ServiceClock.now(clock),
-                        reopenable(issue), reopenableUntil(issue)));
+                        reopenable(issue), reopenableUntil(issue), attachments.of(issue),
+                        attachments.maxFileSize()));
     }
 
     /**
@@ -146,6 +151,50 @@ public class StatusPages {
     public void customerWrote(Issue issue, String text, String channel) {
         Actor page = customerOf(issue);
         answer(issue, text, new Actor(ActorRole.customer, null, page.displayName(), channel));
+    }
+
+    /** What the customer's upload did. */
+    public enum Attaching { ADDED, TOO_MANY, FORM_NOT_ACCEPTED }
+
+    /**
+     * Stores the customer's file (already checked on its bytes) once per form token, unless the issue holds as many as
+     * it may; empty for an unknown token. Like a comment, it brings an issue waiting on the customer back to us and
+     * answers a next step that was theirs ("send us a photo of the fault"); it never reopens anything.
+     */
+    @Transactional
+    public Optional<Attaching> attach(String token, String formToken, IssueAttachments.Accepted file) {
+        Optional<UUID> issueId = tokens.issueOf(token);
+        if (issueId.isEmpty()) {
+            return Optional.empty();
+        }
+        Issue issue = locks.lockIssue(issueId.get());
+        if (attachments.full(issue)) {
+            return Optional.of(Attaching.TOO_MANY);
+        }
+        if (!forms.redeem(token, formToken, ServiceClock.now(clock))) {
+            return Optional.of(Attaching.FORM_NOT_ACCEPTED);
+        }
+        Actor customer = customerOf(issue);
+        if (issue.status == IssueStatus.waiting_on_customer) {
+            lifecycle.customerReplied(issue, customer);
+        }
+        attachments.add(issue, file, customer);
+        if (issue.nextWho == Party.customer) {
+            casework.completeNextAction(issue, customer, IssueCasework.Completion.ANSWERED);
+        }
+        return Optional.of(Attaching.ADDED);
+    }
+
+    /** A file of the issue {@code token} grants, with its bytes; empty for an unknown token or file. */
+    @Transactional
+    public Optional<IssueAttachments.Download> attachment(String token, String attachmentId) {
+        return tokens.issueOf(token).map(finder::get).flatMap(issue -> attachments.download(issue, attachmentId));
+    }
+
+    /** Whether {@code token} grants an issue (a valid, unrevoked link). */
+    @Transactional
+    public boolean known(String token) {
+        return tokens.issueOf(token).isPresent();
     }
 
     private void answer(Issue issue, String text, Actor customer) {

@@ -20,10 +20,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * SMS replies from the provider's inbound webhook. The customer is the one active customer with the sender's number;
- * the issue that of her newest SMS about one, else of her newest message about one. A matched reply is published as
- * notification.reply-received (contact-service makes it her contact); the number never leaves this service. Each
- * provider message id is taken once, its row written in the transaction of its event.
+ * SMS replies from the provider's inbound webhook and from the SMSC's deliver_sm (sending/SmppReceiver). The
+ * customer is the one active customer with the sender's number; the issue that of her newest SMS about one, else of
+ * her newest message about one. A matched reply is published as notification.reply-received (contact-service makes
+ * it her contact); the number never leaves this service. Each provider message id is taken once, its row written in
+ * the transaction of its event.
  */
 @ApplicationScoped
 @Transactional

@@ -60,8 +60,11 @@ public class IssueNotifier {
         }
         UUID issueId = issue.uuid("id");
         UUID customerId = issue.uuid("customerId");
-        // a link the customer asked for this minute is not held for the night
-        boolean urgent = "urgent".equals(issue.optionalText("priority")) || template.get() == Template.STATUS_LINK;
+        // a link the customer asked for this minute, or the acknowledgement of the email she just wrote us, is not
+        // held for the night
+        boolean askedNow = template.get() == Template.STATUS_LINK || (template.get() == Template.ISSUE_OPENED
+                && "customer".equals(data.optionalObject("actor").map(a -> a.optionalText("role")).orElse(null)));
+        boolean urgent = "urgent".equals(issue.optionalText("priority")) || askedNow;
         String newOwner = change.optionalObject("owner").map(o -> o.optionalText("id")).orElse(null);
         boolean nothingNew = NotificationRules.tellsNothingNew(type, change.has("previousOwner"), newOwner, ownerBefore);
         String told = parts.of(event.id(), type, template.get(), urgent, issue.json(), change.json(), nothingNew);

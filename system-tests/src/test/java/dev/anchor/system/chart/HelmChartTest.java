@@ -349,6 +349,42 @@ class HelmChartTest {
     }
 
     @Test
+    void contactServiceReadsTheMailboxOnlyWhenAHostIsGivenAndMayReachIt() throws Exception {
+        for (ConfigMap config : of(defaults(), ConfigMap.class)) {
+            assertNull(config.getData().get("ANCHOR_MAILBOX_HOST"), config.getMetadata().getName());
+        }
+        List<HasMetadata> objects = render(Map.of("contact.mailbox.host", "imap.example.com",
+                "networkPolicy.egress.mailbox[0].ipBlock.cidr", "203.0.113.25/32"));
+        Map<String, String> contact = of(objects, ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().endsWith("contact-service")).findFirst().orElseThrow().getData();
+        assertEquals("imap.example.com", contact.get("ANCHOR_MAILBOX_HOST"));
+        assertEquals("993", contact.get("ANCHOR_MAILBOX_PORT"));
+        assertEquals("true", contact.get("ANCHOR_MAILBOX_SSL"));
+        // each variable overrides a setting of contact-service's MailboxSettings (anchor.mailbox.*)
+        String settings = Files.readString(Chart.ROOT.resolve(
+                "contact-service/src/main/java/dev/anchor/contact/mailbox/MailboxSettings.java"));
+        List<String> variables = contact.keySet().stream().filter(v -> v.startsWith("ANCHOR_MAILBOX_")).sorted().toList();
+        assertEquals(6, variables.size(), variables.toString());
+        for (String variable : variables) {
+            String[] words = variable.substring("ANCHOR_MAILBOX_".length()).toLowerCase(java.util.Locale.ROOT).split("_");
+            StringBuilder method = new StringBuilder(words[0]);
+            for (int i = 1; i < words.length; i++) {
+                method.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+            }
+            assertTrue(settings.contains(" " + method + "();"), variable + " overrides no MailboxSettings." + method);
+        }
+        for (NetworkPolicy policy : of(objects, NetworkPolicy.class)) {
+            boolean contactService = policy.getMetadata().getName().endsWith("contact-service");
+            List<NetworkPolicyEgressRule> imap = policy.getSpec().getEgress().stream()
+                    .filter(rule -> rule.getPorts().getFirst().getPort().getIntVal() == 993).toList();
+            assertEquals(contactService ? 1 : 0, imap.size(), policy.getMetadata().getName());
+            if (contactService) {
+                assertEquals("203.0.113.25/32", imap.getFirst().getTo().getFirst().getIpBlock().getCidr());
+            }
+        }
+    }
+
+    @Test
     void tracingIsOffUnlessAnOtlpEndpointIsGiven() {
         for (ConfigMap config : of(defaults(), ConfigMap.class)) {
             assertNull(config.getData().get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"), config.getMetadata().getName());

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.anchor.system.journey.Anchor.expect;
+import static dev.anchor.system.journey.Anchor.items;
 import static dev.anchor.system.journey.Anchor.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,15 +54,17 @@ class CustomerPageJourneyTest {
 
     /** One customer's journey: their language, region, zone and currency, and what they should read. */
     private record Reader(String tag, String zone, String currency, String amount, String photo, String thanks,
-                          String reply) {
+                          String reply, String newIssue) {
     }
 
     private static final Reader ENGLISH = new Reader("en-GB", "Europe/London", "GBP", "£1,249.50",
             "Here is the photo of the fuse", "Collected, works perfectly again. Thank you",
-            "By email: it clicks but does not heat");
+            "By email: it clicks but does not heat", "The toaster burns one side");
     private static final Reader GERMAN = new Reader("de-DE", "Europe/Berlin", "EUR", "1.249,50 €",
             "Hier ist das Foto der Sicherung", "Abgeholt, läuft wieder perfekt. Danke",
-            "Per E-Mail: er klickt, heizt aber nicht");
+            "Per E-Mail: er klickt, heizt aber nicht", "Der Toaster bräunt nur eine Seite");
+    /** The organisation's address, the mailbox contact-service reads (./suite's GreenMail). */
+    private static final String ORGANISATION = "care@anchor.local";
 
     /** What one journey made. */
     private final class Journey {
@@ -123,6 +126,9 @@ class CustomerPageJourneyTest {
         }
         for (Journey journey : journeys) {
             theEmailsThreadCarryNoEmptyHeaderAndUnsubscribeInOneClick(journey);
+        }
+        for (Journey journey : journeys) {
+            anEmailToUsOpensOneIssueAcknowledgedOnce(journey);
         }
         anSmsCustomerIsToldWhereAndWhenTheRepairIs(locationId, placeName);
     }
@@ -213,6 +219,43 @@ class CustomerPageJourneyTest {
                 }, text -> text.contains(words));
         assertFalse(history.contains("Sent from my phone"), "the signature is not their words:\n" + history);
         assertNoViolations(browser, journey, "after an email reply");
+    }
+
+    private void anEmailToUsOpensOneIssueAcknowledgedOnce(Journey journey) {
+        String subject = journey.reader.newIssue + " " + run;
+        String words = journey.reader.newIssue + ".\n\n-- \nAda";
+        sinks.email(journey.email, ORGANISATION, "Fwd: " + subject, words, Map.of(), 2); // delivered twice
+        sinks.email(journey.email, ORGANISATION, "Abwesend: " + subject, "Bis Montag nicht im Büro.",
+                Map.of("Auto-Submitted", "auto-replied"), 1);
+        JsonNode opened = FIGURES.await("an email to us → a new issue (" + journey.reader.tag + ")", Propagations.now(),
+                Duration.ofSeconds(60), () -> issuesOf(journey.customerId).stream()
+                        .filter(issue -> subject.equals(issue.path("title").asText())).toList(),
+                found -> !found.isEmpty()).getFirst();
+        assertEquals("email", opened.path("channel").asText());
+        String number = opened.path("number").asText();
+        Sinks.Mail acknowledgement = FIGURES.await("an email to us → its acknowledgement (" + journey.reader.tag + ")",
+                Propagations.now(), WINDOW, () -> aboutIssue(journey, number), mails -> !mails.isEmpty()).getFirst();
+        System.out.println("[customer page journey] " + journey.reader.tag + " acknowledgement:\n"
+                + acknowledgement.subject() + "\n" + acknowledgement.text());
+        assertTrue(acknowledgement.subject().contains(number), "the acknowledgement names the number: " + acknowledgement.subject());
+        assertTrue(Sinks.STATUS_LINK.matcher(acknowledgement.text()).find(), "and links its page");
+        // the automatic reply came last: once it is known to be ignored, both copies before it were read
+        FIGURES.await("an automatic reply → ignored (" + journey.reader.tag + ")", Propagations.now(),
+                Duration.ofSeconds(60), () -> items(expect(anchor.contacts(supervisor).queryParam("status", "ignored")
+                        .queryParam("size", 100).get("/inbound-messages"), 200, "the ignored mail")),
+                ignored -> ignored.stream().anyMatch(m -> ("Abwesend: " + subject).equals(m.path("subject").asText())));
+        assertEquals(1, issuesOf(journey.customerId).stream()
+                .filter(issue -> subject.equals(issue.path("title").asText())).count(), "one issue, however often it came");
+        assertEquals(1, aboutIssue(journey, number).size(), "one acknowledgement, and nothing for the auto-reply");
+    }
+
+    private List<Sinks.Mail> aboutIssue(Journey journey, String number) {
+        return sinks.mails(journey.email).stream().filter(mail -> mail.subject().contains(number)).toList();
+    }
+
+    private List<JsonNode> issuesOf(String customerId) {
+        return items(expect(anchor.issues(agent).queryParam("customerId", customerId).queryParam("size", 100)
+                .get("/issues"), 200, "the customer's issues"));
     }
 
     private void closingTakesAConfirmationAndAThankYouLeavesItClosed(Browser browser, Journey journey) {

@@ -69,18 +69,33 @@ public final class Sinks {
     /** Every mail GreenMail holds for the address, oldest first (none when it never received one). */
     /** Sends {@code text} from {@code from} to {@code to} by SMTP, as the customer's mail program would answer. */
     public void reply(String from, String to, String subject, String text) {
+        email(from, to, subject, text, Map.of(), 1);
+    }
+
+    /** Sends one email (one Message-ID) {@code times} times to GreenMail's SMTP, as a mail server may deliver it. */
+    public void email(String from, String to, String subject, String text, Map<String, String> headers, int times) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", Integer.toString(suite.smtpPort()));
+        Session session = Session.getInstance(properties);
         try {
-            MimeMessage message = new MimeMessage(Session.getInstance(properties));
+            MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
             message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, "UTF-8");
             message.setText(text, "UTF-8");
-            jakarta.mail.Transport.send(message);
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+            message.saveChanges();
+            try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                for (int i = 0; i < times; i++) {
+                    transport.sendMessage(message, message.getAllRecipients());
+                }
+            }
         } catch (MessagingException e) {
-            throw new AssertionError("the reply could not be sent to GreenMail: " + e.getMessage(), e);
+            throw new AssertionError("the email could not be sent to GreenMail: " + e.getMessage(), e);
         }
     }
 

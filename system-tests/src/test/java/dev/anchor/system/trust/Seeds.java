@@ -82,6 +82,7 @@ final class Seeds {
         }
         String statusUrl = create(issues, "/issues/" + issueId + "/status-link", null, null).path("statusUrl").asText();
         String statusToken = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
+        String attachmentId = seedAttachment(issues, statusToken);
 
         // a subject-access export of the target (customer-service answers 202 and assembles it from events)
         String exportKey = key();
@@ -109,6 +110,7 @@ final class Seeds {
         byCollection.put("contacts", contactId);
         byCollection.put("notifications", notificationId);
         byCollection.put("status", statusToken);
+        byCollection.put("attachments", attachmentId);
         byCollection.put("exports", exportId);
         byCollection.put("inbound-messages", inboundId);
         // the links of the customer pages (customer-service), as every email carries them: a scratch customer's, so a
@@ -186,6 +188,40 @@ final class Seeds {
             return false;
         });
         return created.get();
+    }
+
+    /** A photo the customer sent through the target's status page (its upload form), for the attachment reads. */
+    private String seedAttachment(int port, String statusToken) throws IOException {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            String page = "http://127.0.0.1:" + port + "/status/" + statusToken;
+            String html = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page))
+                    .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher form = java.util.regex.Pattern.compile("name=\"formToken\" value=\"([A-Za-z0-9_-]+)\"")
+                    .matcher(html);
+            if (!form.find()) {
+                throw new IllegalStateException("seeding an attachment: no form token on the status page");
+            }
+            String boundary = "trust" + Anchor.unique(12);
+            byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"formToken\"\r\n\r\n"
+                    + form.group(1) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + "filename=\"trust.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(png);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page + "/attachments"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 303) {
+                throw new IllegalStateException("seeding an attachment: " + status);
+            }
+            return JSON.readTree(call(port, "GET", "/status/" + statusToken, null, null).body())
+                    .at("/attachments/0/id").asText();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     /** A stranger's email to the organisation's mailbox, read by contact-service and waiting for staff (unmatched). */

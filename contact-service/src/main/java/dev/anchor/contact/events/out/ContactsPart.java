@@ -34,7 +34,14 @@ public record ContactsPart(
     @RegisterForReflection
     public record Contact(OffsetDateTime occurredAt, String channel, String direction, Integer durationSeconds,
                           String summary, String internalNotes, String outcome, boolean summaryRequested,
-                          String issueNumber, String by, String location, List<Amendment> amendments) {
+                          String issueNumber, String by, String location, List<Amendment> amendments,
+                          List<File> attachments) {
+    }
+
+    /** A file the customer emailed with the contact: what it is, not its bytes (staff can send those on request). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    public record File(String fileName, String mediaType, long size) {
     }
 
     /** A correction of a contact: when, why, which fields, and their values before and after. */

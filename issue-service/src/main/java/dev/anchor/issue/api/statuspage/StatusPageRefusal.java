@@ -23,6 +23,20 @@ record StatusPageRefusal(int status, String slug, String title, String text) {
             "The form could not be read (no form token, malformed percent-encoding, not UTF-8 or a NUL character), "
             + "so nothing was stored.");
 
+    static final StatusPageRefusal UNREADABLE_UPLOAD = new StatusPageRefusal(400, "bad-request", "Bad request",
+            "The upload could not be read (not well-formed multipart/form-data), so nothing was stored.");
+    static final StatusPageRefusal FILE_MISSING = new StatusPageRefusal(400, "bad-request", "Bad request",
+            "No file was sent (form field file), so nothing was stored.");
+    static final StatusPageRefusal FILE_TOO_LARGE = new StatusPageRefusal(413, "payload-too-large", "Payload too large",
+            "The file is larger than the status page accepts, so nothing was stored.");
+    static final StatusPageRefusal FILE_TYPE = new StatusPageRefusal(415, "unsupported-media-type",
+            "Unsupported media type", "The file is not a JPEG, PNG or HEIC photo or a PDF (its bytes were checked, or "
+            + "its name claims another type), so nothing was stored.");
+    static final StatusPageRefusal FILE_TOO_MANY = new StatusPageRefusal(409, "conflict", "Conflict",
+            "This issue already holds as many files as it may, so nothing was stored.");
+    static final StatusPageRefusal NO_SUCH_FILE = new StatusPageRefusal(404, "not-found", "Not found",
+            "This issue has no such file.");
+
     private static final MediaType XHTML = MediaType.valueOf("application/xhtml+xml");
 
     /**

@@ -3,6 +3,7 @@ package dev.anchor.issue.api.statuspage;
 import dev.anchor.blocks.page.PageText;
 import dev.anchor.blocks.page.StrictForm;
 import dev.anchor.blocks.page.PageHeaders;
+import dev.anchor.issue.domain.IssueAttachments;
 import dev.anchor.issue.domain.StatusPages;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -31,11 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.anchor.issue.domain.IssueSettings;
 import dev.anchor.issue.domain.Organisation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,11 +70,13 @@ public class StatusPageResource {
     private final Template statusGone;
     private final Organisation organisation;
     private final IssueSettings settings;
+    private final IssueAttachments attachments;
 
     public StatusPageResource(StatusPages pages, TokenGuessThrottle throttle, ClientAddress clients,
                               @Location("statusPage") Template statusPage, @Location("statusClose") Template statusClose,
                               @Location("statusGone") Template statusGone, Organisation organisation,
-                              IssueSettings settings) {
+                              IssueSettings settings, IssueAttachments attachments) {
+        this.attachments = attachments;
         this.pages = pages;
         this.throttle = throttle;
         this.clients = clients;
@@ -127,6 +136,105 @@ public class StatusPageResource {
         }
         return guarded(request, uri, headers, () -> pages.comment(token, formToken, trimmed).map((Submitted done) ->
                 back(uri, done.pageToken(), done.applied() ? "commented" : "already-sent")));
+    }
+
+    @POST
+    @Path("/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "The customer adds a photo or document", description = "multipart/form-data: part file (a "
+            + "JPEG, PNG or HEIC photo or a PDF, up to anchor.attachments.max-file-size, 10 MB) and formToken. The type "
+            + "is detected from the file's bytes; the declared content type is ignored and a name claiming another type "
+            + "(photo.exe) is refused. Stored with the issue (issue.attachment-added); like a comment it brings an "
+            + "issue waiting on the customer back to in_progress and answers a next step that was theirs. A refused "
+            + "file stores nothing: for a browser the page again with the error, otherwise a problem.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(type = SchemaType.OBJECT, properties = {
+                    @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary"),
+                    @SchemaProperty(name = FORM_TOKEN, type = SchemaType.STRING)})))
+    @APIResponse(responseCode = "303", description = "Back to the page, with a notice")
+    @APIResponse(responseCode = "400", description = "No form token or no file; nothing stored")
+    @APIResponse(responseCode = "409", description = "The issue holds as many files as it may; nothing stored")
+    @APIResponse(responseCode = "413", description = "The file is too large; nothing stored")
+    @APIResponse(responseCode = "415", description = "Not a JPEG, PNG, HEIC or PDF by its bytes, or a name claiming "
+            + "another type; nothing stored")
+    public Response attach(@PathParam("token") String token, @RestForm(FORM_TOKEN) String formToken,
+                           @RestForm("file") FileUpload file,
+                           @Context HttpServerRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
+        if (formToken == null || formToken.isBlank() || formToken.indexOf('\0') >= 0) {
+            return unreadableForm(token, request, uri, headers);
+        }
+        IssueAttachments.Result checked;
+        if (file == null || file.uploadedFile() == null || file.size() == 0) {
+            checked = IssueAttachments.Result.refused(IssueAttachments.Refusal.MISSING);
+        } else if (attachments.tooLarge(file.size())) {
+            checked = IssueAttachments.Result.refused(IssueAttachments.Refusal.TOO_LARGE); // told before reading it
+        } else {
+            checked = attachments.check(new IssueAttachments.Upload(file.fileName(), read(file)));
+        }
+        if (checked.refusal() != null) {
+            return refusedFile(token, checked.refusal(), request, uri, headers);
+        }
+        return guarded(request, uri, headers, () -> pages.attach(token, formToken, checked.accepted()).map(done ->
+                switch (done) {
+                    case ADDED -> back(uri, token, "attached");
+                    case FORM_NOT_ACCEPTED -> back(uri, token, "already-sent");
+                    case TOO_MANY -> refusedFile(token, IssueAttachments.Refusal.TOO_MANY, request, uri, headers);
+                }));
+    }
+
+    @GET
+    @Path("/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Downloads a file the customer sent", description = "Always as a download (Content-"
+            + "Disposition: attachment), with the type detected when it was sent and nosniff.")
+    @APIResponse(responseCode = "200", description = "The file's bytes")
+    @APIResponse(responseCode = "404", description = "Unknown link, or no such file on its issue")
+    public Response download(@PathParam("token") String token, @PathParam("attachmentId") String attachmentId,
+                             @Context HttpServerRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
+        if (!pages.known(token)) {
+            return guarded(request, uri, headers, Optional::empty);
+        }
+        return pages.attachment(token, attachmentId).map(Downloads::of)
+                .orElseGet(() -> refuse(StatusPageRefusal.NO_SUCH_FILE, uri, headers).build());
+    }
+
+    /** A refused file: for a browser the page again with the error on the file field, else a problem; nothing stored. */
+    private Response refusedFile(String token, IssueAttachments.Refusal refusal, HttpServerRequest request, UriInfo uri,
+                                 HttpHeaders headers) {
+        StatusPageRefusal problem = switch (refusal) {
+            case MISSING -> StatusPageRefusal.FILE_MISSING;
+            case TOO_LARGE -> StatusPageRefusal.FILE_TOO_LARGE;
+            case WRONG_TYPE -> StatusPageRefusal.FILE_TYPE;
+            case TOO_MANY -> StatusPageRefusal.FILE_TOO_MANY;
+        };
+        String notice = switch (refusal) {
+            case MISSING -> "file-missing";
+            case TOO_LARGE -> "file-too-large";
+            case WRONG_TYPE -> "file-type";
+            case TOO_MANY -> "file-too-many";
+        };
+        if (StatusPageRefusal.forBrowser(headers)) {
+            return guarded(request, uri, headers, () -> render(uri, token, notice, problem.status()));
+        }
+        return guarded(request, uri, headers, () -> pages.page(token).map(page -> problem.problem(uri).build()));
+    }
+
+    /**
+     * A body the multipart reader could not read — not well-formed, cut off, or, sent without its length, larger than
+     * Vert.x takes — is the client's: a 4xx problem that stored nothing, never a 500 (this resource's methods only).
+     */
+    @ServerExceptionMapper
+    Response unreadableUpload(IOException e, UriInfo uri) {
+        boolean tooLarge = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("too large");
+        return (tooLarge ? StatusPageRefusal.FILE_TOO_LARGE : StatusPageRefusal.UNREADABLE_UPLOAD).problem(uri).build();
+    }
+
+    private static byte[] read(FileUpload file) {
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The uploaded file could not be read back", e);
+        }
     }
 
     @GET

@@ -46,6 +46,7 @@ public record StatusView(
         Resolution resolution,
         Latest latest,
         List<Line> history,
+        List<File> attachments,
         boolean closed,
         String language,
         String timeZone,
@@ -55,10 +56,22 @@ public record StatusView(
 
     static final List<String> SHIPPED = List.of("en", "de", "fr");
 
-    /** The form field an error notice is about ({@code comment-text}), or null. */
+    /** The form field an error notice is about ({@code comment-text}, {@code file}), or null. */
     @JsonIgnore
     public String fieldError() {
         return notice == null ? null : notice.field();
+    }
+
+    /** Whether the error is about the comment's text. */
+    @JsonIgnore
+    public boolean commentError() {
+        return "comment-text".equals(fieldError());
+    }
+
+    /** Whether the error is about the file to upload. */
+    @JsonIgnore
+    public boolean fileError() {
+        return "file".equals(fieldError());
     }
 
     /**
@@ -150,13 +163,22 @@ public record StatusView(
                        Back back, List<String> messages) {
     }
 
+    /**
+     * A file the customer sent: its id (downloaded at {@code /status/{token}/attachments/{id}}), name, detected type,
+     * size in bytes and as the customer reads it, and when.
+     */
+    @TemplateData
+    public record File(String id, String name, String mediaType, long size, String sizeText, String atText,
+                       String isoAt) {
+    }
+
     /** On a handoff: the previous owner, and when they are back, as the customer reads it. */
     @TemplateData
     public record Back(String name, String label, OffsetDateTime at, String atText, String isoAt) {
     }
 
     private static final java.util.Set<String> ERRORS = java.util.Set.of("empty", "too-long", "form-missing",
-            "already-sent", "not-reopenable");
+            "already-sent", "not-reopenable", "file-missing", "file-too-large", "file-type", "file-too-many");
 
     /** The page in the customer's language and time zone (English and UTC when the customer did not say). */
     static StatusView of(StatusPages.Page page, String notice, Organisation organisation) {
@@ -172,13 +194,46 @@ public record StatusView(
         List<Line> history = history(page.history(), words);
         Latest latest = history.isEmpty() ? null
                 : new Latest(history.getFirst().label(), history.getFirst().atText(), history.getFirst().isoAt());
+        String maxSize = size(page.maxFileSize(), words);
         Notice shown = notice == null || text.find("notice." + notice) == null ? null
                 : new Notice(notice, ERRORS.contains(notice), text.get(ERRORS.contains(notice) ? "error.title" : "banner.success"),
-                        text.get("notice." + notice), "empty".equals(notice) || "too-long".equals(notice) ? "comment-text" : null);
+                        words.fill("notice." + notice, "max", maxSize), field(notice));
+        List<File> files = page.attachments().stream().map(file -> new File(file.id().toString(), file.fileName(),
+                file.mediaType(), file.size(), size(file.size(), words), words.at(file.createdAt()),
+                file.createdAt().toString())).toList();
         return new StatusView(issue.number, issue.title, issue.status.name(), text.get(issue.status.name()),
-                progress(issue.status, words), issue.ownerName, nextView, visit, resolution, latest, history, issue.status == IssueStatus.closed,
+                progress(issue.status, words), issue.ownerName, nextView, visit, resolution, latest, history, files,
+                issue.status == IssueStatus.closed,
                 locale.language(), locale.zone().getId(),
-                Contact.of(organisation, words), shown, text.labels());
+                Contact.of(organisation, words), shown, labels(text, maxSize));
+    }
+
+    /** The page's words, the upload's hint naming the size limit. */
+    private static Map<String, String> labels(PageText text, String maxSize) {
+        Map<String, String> labels = new java.util.HashMap<>(text.labels());
+        labels.computeIfPresent("upload.hint", (key, hint) -> hint.replace("{max}", maxSize));
+        return Map.copyOf(labels);
+    }
+
+    /** The form field an error notice is about: the comment's text or the file input. */
+    private static String field(String notice) {
+        if ("empty".equals(notice) || "too-long".equals(notice)) {
+            return "comment-text";
+        }
+        return notice.startsWith("file-") ? "file" : null;
+    }
+
+    /** A size as the customer reads it: "2.1 MB", "2,1 Mo", "850 KB" (one decimal below ten). */
+    static String size(long bytes, Words words) {
+        double kb = bytes / 1024.0;
+        double mb = kb / 1024.0;
+        java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(words.format());
+        if (mb >= 1) {
+            number.setMaximumFractionDigits(mb < 10 ? 1 : 0);
+            return words.fill("size.mb", "n", number.format(mb));
+        }
+        number.setMaximumFractionDigits(0);
+        return words.fill("size.kb", "n", number.format(Math.max(1, Math.round(kb))));
     }
 
     /** One stage of the issue's progress as the page shows it: {@code done}, {@code current} or {@code todo}. */
@@ -323,8 +378,8 @@ public record StatusView(
                         words.at(entry.previousOwnerBackAt), entry.previousOwnerBackAt.toString());
         String label = label(entry, words);
         String text = switch (entry.kind) {
-            case "issue.commented", "issue.reopened", "issue.action-taken", "contact.logged", "contact.amended"
-                    -> entry.detail;
+            case "issue.commented", "issue.reopened", "issue.action-taken", "contact.logged", "contact.amended",
+                 "issue.attachment-added" -> entry.detail; // an attachment's line names the file
             case "issue.next-action-overdue" -> entry.detail; // the step that is late (its new time is on the step itself)
             case "issue.assigned" -> entry.detail; // the handoff's introduction
             case "issue.next-action-set" -> nextText(entry, words);
@@ -382,6 +437,8 @@ public record StatusView(
                         "channel", channel == null ? "" : words.get("channel." + channel)).replace(" ()", "");
             }
             case "notification.sent" -> message(entry, words);
+            case "issue.attachment-added" -> words.get(String.valueOf(fact(entry, "mediaType")).startsWith("image/")
+                    ? "line.attachment.photo" : "line.attachment.document");
             default -> words.get(entry.kind);
         };
     }

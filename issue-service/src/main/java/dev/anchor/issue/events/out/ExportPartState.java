@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * issue-service's part of a subject-access export ({@code part} of export.part): what it holds about the customer, as
  * they would read it — the customer as it knows them, and every issue of theirs with its public history, their own
- * comments and the staff notes (labelled). No token, hash or internal id of anyone else.
+ * comments, the staff notes (labelled) and a listing of the files they sent. No token, hash or internal id of anyone else.
  */
 @RegisterForReflection // serialised by Jackson into the outbox, outside a REST return type (native image)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +31,14 @@ public record ExportPartState(Customer customer, List<Issue> issues) {
                         String channel, String status, List<String> owners, OffsetDateTime openedAt,
                         OffsetDateTime resolvedAt, OffsetDateTime closedAt, List<String> locations,
                         NextAction nextAction, List<Entry> history, List<Entry> customerComments,
-                        List<StaffNote> staffNotes) {
+                        List<StaffNote> staffNotes, List<File> attachments) {
+    }
+
+    /** A file the customer sent with the issue: listed, not included (the bytes stay with the issue). */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record File(String fileName, String mediaType, long size, String sha256, OffsetDateTime uploadedAt,
+                       String uploadedBy) {
     }
 
     /**

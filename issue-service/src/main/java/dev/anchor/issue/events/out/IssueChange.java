@@ -29,12 +29,17 @@ public sealed interface IssueChange {
             case Unshared u -> "issue.unshared";
             case NextActionCompleted n -> "issue.next-action-completed";
             case StatusLinkIssued l -> "issue.status-link-issued";
+            case AttachmentAdded a -> "issue.attachment-added";
         };
     }
 
-    /** The customer's status-page link: the only place the raw token travels. */
+    /**
+     * The customer's status-page link: the only place the raw token travels. {@code fromContactId}: the contact (an
+     * email to the organisation's address) that asked for the issue, when one did.
+     */
     @RegisterForReflection
-    record Opened(String statusUrl) implements IssueChange {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Opened(String statusUrl, UUID fromContactId) implements IssueChange {
     }
 
     /** A first owner (no previous owner) or a handoff. */
@@ -132,5 +137,14 @@ public sealed interface IssueChange {
      */
     @RegisterForReflection
     record StatusLinkIssued(String statusUrl, String requestedBy) implements IssueChange {
+    }
+
+    /**
+     * The customer sent a file with the issue (the status page's upload): its id, sanitised name, the type detected from
+     * its bytes and its size — never the bytes. {@code uploadedBy} is {@code customer}.
+     */
+    @RegisterForReflection
+    record AttachmentAdded(UUID attachmentId, String fileName, String mediaType, long size, String uploadedBy)
+            implements IssueChange {
     }
 }
