@@ -9,7 +9,11 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.activation.DataHandler;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -74,6 +78,27 @@ public final class Sinks {
 
     /** Sends one email (one Message-ID) {@code times} times to GreenMail's SMTP, as a mail server may deliver it. */
     public void email(String from, String to, String subject, String text, Map<String, String> headers, int times) {
+        send(from, to, subject, headers, times, message -> message.setText(text, "UTF-8"));
+    }
+
+    /** Sends an email with its text and one file attached, as a customer sends a photo. */
+    public void emailWithFile(String from, String to, String subject, String text, String fileName, String mediaType,
+                              byte[] bytes) {
+        send(from, to, subject, Map.of(), 1, message -> {
+            MimeBodyPart words = new MimeBodyPart();
+            words.setText(text, "UTF-8");
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, mediaType)));
+            file.setFileName(fileName);
+            message.setContent(new MimeMultipart(words, file));
+        });
+    }
+
+    private interface Content {
+        void fill(MimeMessage message) throws MessagingException;
+    }
+
+    private void send(String from, String to, String subject, Map<String, String> headers, int times, Content content) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", Integer.toString(suite.smtpPort()));
@@ -83,7 +108,7 @@ public final class Sinks {
             message.setFrom(new InternetAddress(from));
             message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
             message.setSubject(subject, "UTF-8");
-            message.setText(text, "UTF-8");
+            content.fill(message);
             for (Map.Entry<String, String> header : headers.entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
             }

@@ -26,6 +26,8 @@ final class Seeds {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PROPAGATION = Duration.ofMinutes(2);
+    /** The smallest file that is what its name says: a PNG signature and an empty chunk. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
 
     /** Path parameter values by the collection the parameter follows ({@code /customers/{id}} → "customers"). */
     final Map<String, String> byCollection = new HashMap<>();
@@ -100,7 +102,7 @@ final class Seeds {
                 .at("/place/locationId").asText();
         idempotencyKeys.put("POST /locations", locationKey);
 
-        String inboundId = awaitInboundMessage(contacts);
+        JsonNode inbound = awaitInboundMessage(contacts);
 
         String notificationId = awaitNotification(notifications, issueId);
         JsonNode templates = JSON.readTree(call(notifications, "GET", "/templates", null, null).body());
@@ -112,7 +114,8 @@ final class Seeds {
         byCollection.put("status", statusToken);
         byCollection.put("attachments", attachmentId);
         byCollection.put("exports", exportId);
-        byCollection.put("inbound-messages", inboundId);
+        byCollection.put("inbound-messages", inbound.path("id").asText());
+        byCollection.put("contact-service attachments", inbound.at("/attachments/0/id").asText());
         // the links of the customer pages (customer-service), as every email carries them: a scratch customer's, so a
         // valid read may not touch a target (the pages' POSTs send no token of ours and are not created by a baseline)
         String linkSecret = java.nio.file.Files.readString(RunningSuite.ROOT.resolve(".suite/run/keys/link-secret")).strip();
@@ -202,12 +205,11 @@ final class Seeds {
                 throw new IllegalStateException("seeding an attachment: no form token on the status page");
             }
             String boundary = "trust" + Anchor.unique(12);
-            byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"formToken\"\r\n\r\n"
                     + form.group(1) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
                     + "filename=\"trust.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(png);
+            body.writeBytes(PNG);
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page + "/attachments"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -224,22 +226,23 @@ final class Seeds {
         }
     }
 
-    /** A stranger's email to the organisation's mailbox, read by contact-service and waiting for staff (unmatched). */
-    private String awaitInboundMessage(int port) {
+    /** A stranger's email with a photo to the organisation's mailbox, read by contact-service and waiting for staff. */
+    private JsonNode awaitInboundMessage(int port) {
         String subject = "Trust stranger " + Anchor.unique(8);
-        new Sinks(suite).reply("stranger@example.com", "care@anchor.local", subject, "Do you repair toasters?");
-        AtomicReference<String> id = new AtomicReference<>();
+        new Sinks(suite).emailWithFile("stranger@example.com", "care@anchor.local", subject, "Do you repair toasters?",
+                "toaster.png", "image/png", PNG);
+        AtomicReference<JsonNode> message = new AtomicReference<>();
         Awaitility.await("seeded inbound email read").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     JsonNode page = JSON.readTree(call(port, "GET", "/inbound-messages?size=100", null, null).body());
                     for (JsonNode m : page.path("items")) {
-                        if (subject.equals(m.path("subject").asText())) {
-                            id.set(m.path("id").asText());
+                        if (subject.equals(m.path("subject").asText()) && m.at("/attachments/0/id").isTextual()) {
+                            message.set(m);
                         }
                     }
-                    return id.get() != null;
+                    return message.get() != null;
                 });
-        return id.get();
+        return message.get();
     }
 
     /** The issue's opening notification, once decided: it changes no more while the bad input runs. */
