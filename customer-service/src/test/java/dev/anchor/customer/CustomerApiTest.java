@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.anchor.customer.CustomerFixtures.AGENT;
-import static dev.anchor.customer.CustomerFixtures.PARTNER;
 import static dev.anchor.customer.CustomerFixtures.SUPERVISOR;
 import static dev.anchor.customer.CustomerFixtures.as;
 import static dev.anchor.customer.CustomerFixtures.newCustomerJson;
@@ -20,7 +19,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -119,17 +117,6 @@ class CustomerApiTest {
                 .body("total", equalTo(0));
         as(AGENT).queryParam("q", "Ada").queryParam("size", 1).get("/customers").then()
                 .body("size", equalTo(1)).body("items", org.hamcrest.Matchers.hasSize(1));
-    }
-
-    @Test
-    void partnersSeeNamesAndContactDetailsOnly() {
-        String id = registerId();
-        as(PARTNER).get("/customers/{id}", id).then().statusCode(200)
-                .body("displayName", notNullValue())
-                .body("emails", org.hamcrest.Matchers.hasSize(1))
-                .body("$", not(hasKey("addresses")))
-                .body("$", not(hasKey("externalReferences")))
-                .body("$", not(hasKey("preferences")));
     }
 
     @Test

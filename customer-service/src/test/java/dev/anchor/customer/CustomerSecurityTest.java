@@ -28,14 +28,17 @@ class CustomerSecurityTest {
             {"preferredChannel": "email", "fallbackAllowed": true, "language": "en", "timeZone": "UTC",
              "consent": {"service": true, "marketing": false}}""";
 
-    /** Every endpoint with the roles allowed to call it. */
+    /**
+     * Every endpoint with the roles allowed to call it. These tokens name no location, so a partner is refused even
+     * where its role may read (403); what a partner with a location sees is {@link PartnerScopeTest}'s.
+     */
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
     @CsvSource({
             "POST,   /customers,                   partner,    403",
             "POST,   /customers,                   system,     201",
-            "GET,    /customers/{id},              partner,    200",
+            "GET,    /customers/{id},              partner,    403",
             "GET,    /customers/{id},              system,     200",
-            "GET,    /customers,                   partner,    200",
+            "GET,    /customers,                   partner,    403",
             "PATCH,  /customers/{id},              partner,    403",
             "PATCH,  /customers/{id},              system,     403",
             "PATCH,  /customers/{id},              supervisor, 200",

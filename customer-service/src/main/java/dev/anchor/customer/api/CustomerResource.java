@@ -61,15 +61,17 @@ public class CustomerResource {
     private final CustomerPrivacy privacy;
     private final IdempotentCreates idempotency;
     private final CurrentCaller caller;
+    private final CallerScope scope;
     private final ObjectMapper mapper;
 
     public CustomerResource(CustomerRegistry registry, CustomerMerge merging, CustomerPrivacy privacy,
-                            IdempotentCreates idempotency, CurrentCaller caller, ObjectMapper mapper) {
+                            IdempotentCreates idempotency, CurrentCaller caller, CallerScope scope, ObjectMapper mapper) {
         this.registry = registry;
         this.merging = merging;
         this.privacy = privacy;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.scope = scope;
         this.mapper = mapper;
     }
 
@@ -93,15 +95,18 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
-    @Operation(summary = "Read a customer", description = "Partners see names and contact details only. "
-            + "A merged record redirects (308) to the one it was merged into; an erased one is gone (410).")
+    @Operation(summary = "Read a customer", description = "Partners see names and contact details only, and only of "
+            + "a customer with an issue shared with their token's location (or a record merged into one): any other "
+            + "is 404, as if it did not exist. A merged record redirects (308) to the one it was merged into; an erased "
+            + "one is gone (410).")
     @APIResponse(responseCode = "200", description = "The customer, with its ETag")
     @APIResponse(responseCode = "308", description = "Merged into the record named by Location")
-    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "403", description = "A partner token without a location")
+    @APIResponse(responseCode = "404", description = "No such customer, or none the partner may read")
     @APIResponse(responseCode = "410", description = "Erased")
     @Transactional
     public Response get(@PathParam("id") UUID id, UriInfo uri) {
-        Customer customer = registry.get(id);
+        Customer customer = registry.get(id, scope.current());
         return switch (customer.status) {
             case merged -> Response.status(Response.Status.PERMANENT_REDIRECT)
                     .location(uri.getBaseUriBuilder().path("customers").path(customer.mergedInto.toString()).build())
@@ -114,7 +119,8 @@ public class CustomerResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.SYSTEM, Roles.PARTNER})
     @Operation(summary = "Find customers", description = "By email, phone (E.164), name fragment or external "
-            + "reference; filters combine. Paged: page from 0, size up to 100.")
+            + "reference; filters combine. Paged: page from 0, size up to 100. A partner finds, and total counts, only "
+            + "customers with an issue shared with its token's location; a partner token without a location is 403.")
     @Transactional
     public Paging.Page<?> search(@QueryParam("email") @Size(max = 254) String email,
                                  @QueryParam("phone") @Size(max = 30) String phone,
@@ -125,7 +131,7 @@ public class CustomerResource {
         String normalisedPhone = phone == null ? null : phone.replaceAll("[\\s().-]", "");
         Paging.Page<Customer> found = registry.search(
                 new SearchCriteria(blankToNull(email), blankToNull(normalisedPhone), blankToNull(q), blankToNull(reference),
-                        blankToNull(system)), Paging.of(page, size));
+                        blankToNull(system)), Paging.of(page, size), scope.current());
         List<?> items = caller.isPartnerOnly()
                 ? found.items().stream().map(ContactCardView::of).toList()
                 : found.items().stream().map(CustomerView::of).toList();

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,13 @@ import java.util.function.Function;
 public class CustomerMerge {
 
     private final Customers customers;
+    private final IssueShares shares;
     private final CustomerEvents events;
     private final Clock clock;
 
-    public CustomerMerge(Customers customers, CustomerEvents events, Clock clock) {
+    public CustomerMerge(Customers customers, IssueShares shares, CustomerEvents events, Clock clock) {
         this.customers = customers;
+        this.shares = shares;
         this.events = events;
         this.clock = clock;
     }
@@ -38,7 +41,8 @@ public class CustomerMerge {
         }
         Customer survivor = customers.active(survivorId);
         expected.check(survivor.version);
-        Customer duplicate = customers.byId(duplicateId)
+        // locked, so an issue shared with the duplicate meanwhile waits and then follows it to the survivor
+        Customer duplicate = customers.byIdForUpdate(duplicateId)
                 .orElseThrow(() -> new Refused("Duplicate customer " + duplicateId + " does not exist"));
         if (duplicate.status != CustomerStatus.active) {
             throw new Conflict("Customer " + duplicateId + " is " + duplicate.status + " and cannot be merged");
@@ -56,7 +60,13 @@ public class CustomerMerge {
         duplicate.status = CustomerStatus.merged;
         duplicate.mergedInto = survivor.id;
         duplicate.updatedAt = now;
-        customers.mergedInto(duplicate.id).forEach(earlier -> earlier.mergedInto = survivor.id);
+        List<UUID> retired = new ArrayList<>(List.of(duplicate.id));
+        customers.mergedInto(duplicate.id).forEach(earlier -> {
+            earlier.mergedInto = survivor.id;
+            retired.add(earlier.id);
+        });
+        // the duplicate's issues are the survivor's now, and so are the locations they are shared with
+        shares.moveTo(retired, survivor.id);
         customers.flush();
         events.merged(CustomerStates.of(survivor), duplicate.id);
         return survivor;

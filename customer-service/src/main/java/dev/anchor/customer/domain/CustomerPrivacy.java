@@ -1,6 +1,7 @@
 package dev.anchor.customer.domain;
 
 import dev.anchor.blocks.refusal.Conflict;
+import dev.anchor.blocks.refusal.NotFound;
 import dev.anchor.blocks.idempotency.IdempotentCreates;
 import dev.anchor.blocks.time.ServiceClock;
 import dev.anchor.customer.events.out.CustomerErased;
@@ -20,14 +21,16 @@ public class CustomerPrivacy {
 
     private final Customers customers;
     private final ExportJobs exports;
+    private final IssueShares shares;
     private final CustomerEvents events;
     private final IdempotentCreates idempotency;
     private final Clock clock;
 
-    public CustomerPrivacy(Customers customers, ExportJobs exports, CustomerEvents events, IdempotentCreates idempotency,
-                           Clock clock) {
+    public CustomerPrivacy(Customers customers, ExportJobs exports, IssueShares shares, CustomerEvents events,
+                           IdempotentCreates idempotency, Clock clock) {
         this.customers = customers;
         this.exports = exports;
+        this.shares = shares;
         this.events = events;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -39,7 +42,8 @@ public class CustomerPrivacy {
      */
     @Transactional
     public void erase(UUID id) {
-        Customer customer = customers.existing(id);
+        // locked, so an issue shared with them meanwhile waits and then finds them erased (and keeps nothing)
+        Customer customer = customers.byIdForUpdate(id).orElseThrow(() -> new NotFound("Customer", id));
         if (customer.status == CustomerStatus.erased) {
             return;
         }
@@ -59,6 +63,8 @@ public class CustomerPrivacy {
         List<UUID> erased = new ArrayList<>(merged);
         erased.add(customer.id);
         exports.deleteFor(erased);
+        // nothing is kept about them, not even which locations their issues were shared with
+        shares.deleteFor(erased);
         customers.flush();
         events.erased(new CustomerErased(customer.id, merged, now));
     }

@@ -3,6 +3,7 @@ package dev.anchor.customer.domain;
 import dev.anchor.blocks.refusal.UnreadableInput;
 import dev.anchor.blocks.refusal.InvalidFields;
 import dev.anchor.blocks.refusal.ExpectedVersion;
+import dev.anchor.blocks.refusal.NotFound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,14 +28,16 @@ import java.util.UUID;
 public class CustomerRegistry {
 
     private final Customers customers;
+    private final IssueShares shares;
     private final CustomerEvents events;
     private final Validator validator;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public CustomerRegistry(Customers customers, CustomerEvents events, Validator validator, ObjectMapper mapper,
-                            Clock clock) {
+    public CustomerRegistry(Customers customers, IssueShares shares, CustomerEvents events, Validator validator,
+                            ObjectMapper mapper, Clock clock) {
         this.customers = customers;
+        this.shares = shares;
         this.events = events;
         this.validator = validator;
         this.mapper = mapper;
@@ -54,15 +57,25 @@ public class CustomerRegistry {
         return customer;
     }
 
-    /** The record in whatever state it is: active, merged (see mergedInto) or erased (no personal data). */
+    /**
+     * The record in whatever state it is: active, merged (see mergedInto) or erased (no personal data). A partner gets
+     * only an active customer it may read, or a record merged into one; anything else does not exist for it.
+     */
     @Transactional
-    public Customer get(UUID id) {
-        return customers.existing(id);
+    public Customer get(UUID id, PartnerScope scope) {
+        Customer customer = customers.existing(id);
+        if (scope.limited()) {
+            UUID holder = customer.status == CustomerStatus.merged ? customer.mergedInto : customer.id;
+            if (!shares.sharedWith(holder, scope.location())) {
+                throw new NotFound("Customer", id); // the same answer as for an id nobody knows: it reveals nothing
+            }
+        }
+        return customer;
     }
 
     @Transactional
-    public Paging.Page<Customer> search(SearchCriteria criteria, Paging paging) {
-        return customers.search(criteria, paging);
+    public Paging.Page<Customer> search(SearchCriteria criteria, Paging paging, PartnerScope scope) {
+        return customers.search(criteria, scope, paging);
     }
 
     /** Applies an RFC 7396 merge patch to the writable fields, as if the whole draft had been sent. */

@@ -23,8 +23,8 @@ public interface Customers {
     /** Writes pending changes now, so the version an event carries is the stored one. */
     void flush();
 
-    /** Active customers matching every given filter, ordered by name. */
-    Paging.Page<Customer> search(SearchCriteria criteria, Paging paging);
+    /** Active customers matching every given filter that {@code scope} may read, ordered by name. */
+    Paging.Page<Customer> search(SearchCriteria criteria, PartnerScope scope, Paging paging);
 
     /** Records earlier merged into {@code survivor}: the same person. */
     List<Customer> mergedInto(UUID survivor);

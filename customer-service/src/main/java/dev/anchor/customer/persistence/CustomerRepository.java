@@ -4,6 +4,7 @@ import dev.anchor.blocks.http.Paging;
 import dev.anchor.customer.domain.Customer;
 import dev.anchor.customer.domain.CustomerStatus;
 import dev.anchor.customer.domain.Customers;
+import dev.anchor.customer.domain.PartnerScope;
 import dev.anchor.customer.domain.SearchCriteria;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -48,7 +49,7 @@ public class CustomerRepository implements Customers {
     }
 
     @Override
-    public Paging.Page<Customer> search(SearchCriteria criteria, Paging paging) {
+    public Paging.Page<Customer> search(SearchCriteria criteria, PartnerScope scope, Paging paging) {
         List<String> where = new ArrayList<>(List.of("c.status = :active"));
         Map<String, Object> params = new HashMap<>(Map.of("active", CustomerStatus.active));
         if (criteria.email() != null) {
@@ -70,6 +71,10 @@ public class CustomerRepository implements Customers {
             if (criteria.system() != null) {
                 params.put("system", criteria.system());
             }
+        }
+        if (scope.limited()) {
+            where.add(ShareQueries.SHARED_WITH_LOCATION); // a partner finds, and counts, only what it may read
+            params.put("location", scope.location());
         }
         String filter = " from Customer c where " + String.join(" and ", where);
         TypedQuery<Customer> select = em

@@ -54,7 +54,7 @@ class HelmChartTest {
 
     /** The four event topics, the export parts and every consumer's dead-letter topic, as values.yaml lists them. */
     private static final List<String> TOPICS = List.of("customer.events", "issue.events", "contact.events",
-            "notification.events", "export.parts", "customer-service.export.parts.dlq",
+            "notification.events", "export.parts", "customer-service.export.parts.dlq", "customer-service.issue.events.dlq",
             "issue-service.customer.events.dlq", "issue-service.contact.events.dlq",
             "issue-service.notification.events.dlq", "contact-service.customer.events.dlq",
             "contact-service.issue.events.dlq", "contact-service.notification.events.dlq",

@@ -18,19 +18,20 @@ import java.util.concurrent.TimeUnit;
 
 import static dev.anchor.system.journey.Anchor.expect;
 import static dev.anchor.system.journey.Anchor.items;
+import static dev.anchor.system.journey.Anchor.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Tracker issue 12: a partner sees an issue, in issue-service and in contact-service's timeline and contacts, exactly
- * while it is shared with the partner's location — shared by the owner or by a next action at that location — and
- * never the customer summary or notification-service's lists.
+ * Tracker issue 12: a partner sees an issue, in issue-service and in contact-service's timeline and contacts, and its
+ * customer in customer-service (read and search), exactly while it is shared with the partner's location — shared by
+ * the owner or by a next action at that location — and never the customer summary or notification-service's lists.
  */
 @ExtendWith(RunningSuite.Extension.class)
 class PartnerScopeAcrossServicesTest {
 
-    /** "Within seconds": the share travels issue.events → contact-service's replica. */
+    /** "Within seconds": the share travels issue.events → contact-service's replica and customer-service's shares. */
     private static final Duration SECONDS = Duration.ofSeconds(20);
 
     private final RunningSuite suite = RunningSuite.get();
@@ -102,6 +103,7 @@ class PartnerScopeAcrossServicesTest {
     @Test
     void partnersMayNotReadTheSummaryNorNotificationServicesListsWhichStaffMay() {
         MarkedCustomer customer = MarkedCustomer.create(anchor, owner, figures);
+        long shared = Propagations.now();
         expect(anchor.issues(owner).put("/issues/{id}/shares/{location}", customer.issueId, storeA.location()), 200,
                 "shared with store A, so the partner is not refused for want of a share");
         String notificationId = customer.awaitOpeningMessageSent().getFirst().path("id").asText();
@@ -117,8 +119,11 @@ class PartnerScopeAcrossServicesTest {
             assertEquals(403, refused.statusCode(), what + " as a partner: " + refused.asString());
             assertFalse(refused.asString().contains(customer.marker), what + ": the refusal names nothing of the customer");
         });
-        // customer-service: a partner gets the contact card only (names, emails, phones), staff the whole record
-        JsonNode card = expect(anchor.customers(storeA).get("/customers/{id}", customer.customerId), 200, "the card");
+        // customer-service: a partner gets the contact card only (names, emails, phones), staff the whole record;
+        // the partner reads it once issue.shared has reached customer-service
+        JsonNode card = json(figures.await("issue.shared → store A reads the customer (customer-service)",
+                shared, SECONDS, () -> anchor.customers(storeA).get("/customers/{id}", customer.customerId),
+                response -> response.statusCode() == 200));
         Set<String> fields = new TreeSet<>();
         card.fieldNames().forEachRemaining(fields::add);
         assertEquals(new TreeSet<>(Set.of("id", "givenName", "familyName", "displayName", "emails", "phones")), fields,
