@@ -74,12 +74,12 @@ class CustomerRepliesTest {
     CustomerReplies replies;
 
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
-    private EventPublisher publisher;
+    private Upstream.Publisher publisher;
     private EventStream stream;
 
     @BeforeEach
     void connect() {
-        publisher = new EventPublisher();
+        publisher = new Upstream.Publisher();
         stream = EventStream.of("contact.events");
     }
 
@@ -200,7 +200,7 @@ class CustomerRepliesTest {
         String issue = UUID.randomUUID().toString();
         ObjectNode opened = issueEvent("issue.opened", issueState(issue, customer, issueNumber(customer),
                 "Washing machine leaking", "open", 0, null, null, null),
-                change().put("fromContactId", contactId), "email", now);
+                Upstream.openedChange().put("fromContactId", contactId), "email", now);
         publisher.send("issue.events", opened);
         awaitApplied(db, opened);
         as(AGENT).get("/contacts/{id}", contactId).then().statusCode(200).body("issueId", equalTo(issue))
@@ -343,7 +343,8 @@ class CustomerRepliesTest {
         publisher.send("customer.events", customerChanged("customer.registered",
                 customerState(customer, 0, "Ada", "Lovelace", "London", "email")));
         publisher.send("issue.events", issueEvent("issue.opened", issueState(issue, customer, issueNumber(customer),
-                "Router drops connection", "open", 0, null, null, null), change(), "phone", now.minusMinutes(5)));
+                "Router drops connection", "open", 0, null, null, null), Upstream.openedChange(), "phone",
+                now.minusMinutes(5)));
         String replyTo = "care-test+" + token() + "@anchor.local";
         ObjectNode sent = notificationEvent("notification.sent", UUID.randomUUID().toString(), customer, issue,
                 "email", "sent", "We have opened your issue", now.minusMinutes(4));

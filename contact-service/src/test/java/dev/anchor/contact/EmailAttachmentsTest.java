@@ -2,7 +2,6 @@ package dev.anchor.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.EventStream;
 import dev.anchor.blocks.testing.TestJwt;
@@ -78,12 +77,12 @@ class EmailAttachmentsTest {
     AgroalDataSource db;
 
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
-    private EventPublisher publisher;
+    private Upstream.Publisher publisher;
     private EventStream stream;
 
     @BeforeEach
     void connect() {
-        publisher = new EventPublisher();
+        publisher = new Upstream.Publisher();
         stream = EventStream.of("contact.events");
     }
 
@@ -156,6 +155,46 @@ class EmailAttachmentsTest {
                 .then().statusCode(404);
         given().auth().oauth2(AGENT).get("/inbound-messages/{id}/attachments/{file}", "not-a-message", photoId)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPhotoSentWithoutAWordAnswersTooAndAnEmptyReplyDoesNot() throws Exception {
+        String customer = newCustomerId();
+        String issue = UUID.randomUUID().toString();
+        String replyTo = sentAnEmailAbout(customer, issue);
+        byte[] photo = jpeg(64 * 1024);
+
+        // only the quoted history and a signature: no words of hers once they are stripped
+        String quotedOnly = "\n-- \nAda\n\nOn Tue, 1 Dec 2026, Anchor wrote:\n> Please send us a photo of the fault.";
+        send(mail("ada@example.com", replyTo, "Re: photo", quotedOnly, file("fault.jpg", "image/jpeg", photo)));
+        send(mail("ada@example.com", replyTo, "Re: nothing", quotedOnly));
+
+        Awaitility.await().atMost(WAIT).until(() -> as(AGENT).get("/customers/{id}/contacts", customer)
+                .<Integer>path("total") == 1);
+        String contactId = as(AGENT).get("/customers/{id}/contacts", customer).path("items[0].id");
+        JsonNode logged = stream.await(contactId, 1, WAIT).get(0);
+        EventSchemas.assertValid(logged);
+        JsonNode contact = logged.path("data").path("contact");
+        assertEquals("customer-reply", contact.path("origin").asText());
+        assertTrue(contact.path("summary").isMissingNode() || contact.path("summary").isNull(), contact.toString());
+        assertEquals("fault.jpg", contact.at("/attachments/0/fileName").asText());
+        assertEquals(photo.length, contact.at("/attachments/0/size").asLong());
+        String photoId = contact.at("/attachments/0/id").asText();
+        Response download = given().auth().oauth2(AGENT).get("/contacts/{id}/attachments/{file}", contactId, photoId);
+        assertEquals(200, download.statusCode());
+        assertArrayEquals(photo, download.asByteArray(), "staff download it with the contact, as the issue lists it");
+        assertEquals("nosniff", download.header("X-Content-Type-Options"));
+        given().auth().oauth2(PARTNER).get("/contacts/{id}/attachments/{file}", contactId, photoId).then().statusCode(403);
+        given().get("/contacts/{id}/attachments/{file}", contactId, photoId).then().statusCode(401);
+        given().auth().oauth2(AGENT).get("/contacts/{id}/attachments/{file}", UUID.randomUUID(), photoId).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(AGENT).get("/contacts/{id}/attachments/{file}", contactId, "x").then().statusCode(404);
+
+        Awaitility.await().atMost(WAIT).until(() -> as(AGENT).queryParam("status", "ignored").queryParam("size", 100)
+                .get("/inbound-messages").<List<String>>path("items.findAll { it.subject == 'Re: nothing' }.reason")
+                .equals(List.of("no-text")));
+        assertEquals(1, (int) as(AGENT).get("/customers/{id}/contacts", customer).<Integer>path("total"),
+                "the reply with neither words nor files made no contact");
     }
 
     @Test
@@ -325,7 +364,8 @@ class EmailAttachmentsTest {
         publisher.send("customer.events", customerChanged("customer.registered",
                 customerState(customer, 0, "Ada", "Lovelace", "London", "email")));
         publisher.send("issue.events", issueEvent("issue.opened", issueState(issue, customer, issueNumber(customer),
-                "Leak under the sink", "open", 0, null, null, null), change(), "phone", now.minusMinutes(5)));
+                "Leak under the sink", "open", 0, null, null, null), Upstream.openedChange(), "phone",
+                now.minusMinutes(5)));
         String replyTo = "care-test+" + token() + "@anchor.local";
         ObjectNode sent = notificationEvent("notification.sent", UUID.randomUUID().toString(), customer, issue,
                 "email", "sent", "We have opened your issue", now.minusMinutes(4));

@@ -1,7 +1,6 @@
 package dev.anchor.contact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.TestJwt;
 import io.agroal.api.AgroalDataSource;
@@ -52,11 +51,11 @@ class ErasureTest {
     @Inject
     AgroalDataSource db;
 
-    private EventPublisher publisher;
+    private Upstream.Publisher publisher;
 
     @BeforeEach
     void connect() {
-        publisher = new EventPublisher();
+        publisher = new Upstream.Publisher();
     }
 
     @AfterEach
@@ -89,7 +88,7 @@ class ErasureTest {
         String issue = UUID.randomUUID().toString();
         publisher.send("issue.events", issueEvent("issue.opened", Upstream.sharedWith(issueState(issue, customer, "K7-ERAS",
                 marker + " title", "open", 0, marker + " next step", "agent", now.plusDays(1)), ContactFixtures.STORE),
-                change(), "phone", now.minusMinutes(40)));
+                Upstream.openedChange(), "phone", now.minusMinutes(40)));
         ObjectNode comment = issueEvent("issue.commented", issueState(issue, duplicate, "K7-ERAS", marker + " title",
                 "open", 1, marker + " next step", "agent", now.plusDays(1)),
                 Upstream.comment("internal", marker + " comment"), "phone", now.minusMinutes(30));

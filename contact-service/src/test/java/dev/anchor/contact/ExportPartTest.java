@@ -3,7 +3,6 @@ package dev.anchor.contact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.export.ExportParts;
-import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.EventStream;
 import dev.anchor.blocks.testing.TestJwt;
 import io.agroal.api.AgroalDataSource;
@@ -57,12 +56,12 @@ class ExportPartTest {
     @Inject
     AgroalDataSource db;
 
-    private EventPublisher publisher;
+    private Upstream.Publisher publisher;
     private EventStream parts;
 
     @BeforeEach
     void connect() {
-        publisher = new EventPublisher();
+        publisher = new Upstream.Publisher();
         parts = EventStream.of(ExportParts.TOPIC);
     }
 
@@ -80,7 +79,8 @@ class ExportPartTest {
         publisher.send("customer.events", customerChanged("customer.registered",
                 customerState(customer, 0, "Ada", "Lovelace", "London", "sms")));
         ObjectNode opened = issueEvent("issue.opened", sharedWith(issueState(issue, customer, "K7-EXPT", "Router drops",
-                "open", 0, "Send the router back", "customer", now.plusDays(3)), STORE), change(), "phone", now.minusHours(3));
+                "open", 0, "Send the router back", "customer", now.plusDays(3)), STORE), Upstream.openedChange(), "phone",
+                now.minusHours(3));
         publisher.send("issue.events", opened);
         awaitApplied(db, opened);
         String call = as(NAMED_AGENT).body("""

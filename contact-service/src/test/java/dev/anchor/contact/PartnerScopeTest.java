@@ -5,7 +5,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.TestJwt;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -91,12 +90,12 @@ class PartnerScopeTest {
     @Inject
     AgroalDataSource db;
 
-    private EventPublisher publisher;
+    private Upstream.Publisher publisher;
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
 
     @BeforeEach
     void connect() {
-        publisher = new EventPublisher();
+        publisher = new Upstream.Publisher();
     }
 
     @AfterEach
@@ -330,7 +329,7 @@ class PartnerScopeTest {
         // A later event of an issue opened for nobody names B: B now sees that issue, as soon as the replica knows
         ObjectNode named = issueEvent("issue.next-action-set", sharedWith(issueState(w.issueNone(), w.customer(),
                         issueNumber(w.issueNone()), "Issue openedNone", "open", 1, "Bring it in", "customer",
-                        now.plusDays(1)), B), change().put("what", "Bring it in").put("who", "customer"), "phone",
+                        now.plusDays(1)), B), Upstream.nextActionChange("Bring it in", "customer", now.plusDays(1)), "phone",
                 now.minusMinutes(100));
         publisher.send("issue.events", named);
         awaitApplied(db, named);
@@ -382,12 +381,12 @@ class PartnerScopeTest {
         World w = world();
         ObjectNode broken = issueEvent("issue.shared", sharedWith(issueState(w.issueA(), w.customer(),
                 issueNumber(w.issueA()), "Issue openedA", "open", 9, null, null, null), A), change(), "phone", now);
-        publisher.send("issue.events", broken);
+        publisher.sendOutOfContract("issue.events", broken);
         ObjectNode sentinel = issueEvent("issue.reopened", sharedWith(issueState(w.issueB(), w.customer(),
                 issueNumber(w.issueB()), "Issue openedB", "open", 5, null, null, null), B),
-                change().put("reason", "again"), "web", now);
+                change().put("reason", "again").put("by", "customer"), "web", now);
         sentinel.put("subject", w.issueA()); // same key as the broken one, so it is consumed after it
-        publisher.sendRaw("issue.events", w.issueA(), sentinel.toString());
+        publisher.send("issue.events", sentinel);
         awaitApplied(db, sentinel);
         assertEquals(2, count(db, "select version from issue_replica where id = ?::uuid", UUID.fromString(w.issueA())),
                 "the broken event changed nothing");

@@ -3,7 +3,6 @@ package dev.anchor.contact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.events.CloudEvent;
-import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.PersonalTextSearch;
 import dev.anchor.blocks.testing.TestJwt;
 import dev.anchor.contact.domain.CustomerReplication;
@@ -63,11 +62,11 @@ class PersonalTextErasureTest {
     @Inject
     ObjectMapper mapper;
 
-    private EventPublisher publisher;
+    private Upstream.Publisher publisher;
 
     @BeforeEach
     void connect() {
-        publisher = new EventPublisher();
+        publisher = new Upstream.Publisher();
     }
 
     @AfterEach
@@ -105,13 +104,15 @@ class PersonalTextErasureTest {
         String issue = UUID.randomUUID().toString();
         List<ObjectNode> issueEvents = List.of(
                 issueEvent("issue.opened", sharedWith(issueState(issue, customer, "K7-MRKR", marker + " title", "open", 0,
-                        marker + " first step", "customer", now.plusDays(1)), STORE), change(), "phone", now.minusMinutes(50)),
+                        marker + " first step", "customer", now.plusDays(1)), STORE), Upstream.openedChange(), "phone",
+                        now.minusMinutes(50)),
                 issueEvent("issue.assigned", issueState(issue, customer, "K7-MRKR", marker + " title", "open", 1,
                         marker + " first step", "customer", now.plusDays(1)),
-                        change().put("introduction", marker + " introduction"), "phone", now.minusMinutes(45)),
+                        owner().put("introduction", marker + " introduction"), "phone", now.minusMinutes(45)),
                 issueEvent("issue.next-action-set", issueState(issue, customer, "K7-MRKR", marker + " title", "open", 2,
                         marker + " next step", "customer", now.plusDays(2)),
-                        change().put("what", marker + " next step").put("who", "customer"), "phone", now.minusMinutes(40)),
+                        Upstream.nextActionChange(marker + " next step", "customer", now.plusDays(2)), "phone",
+                        now.minusMinutes(40)),
                 issueEvent("issue.commented", issueState(issue, duplicate, "K7-MRKR", marker + " title", "open", 3,
                         marker + " next step", "customer", now.plusDays(2)), comment("public", marker + " comment"),
                         "email", now.minusMinutes(35)),
@@ -119,10 +120,11 @@ class PersonalTextErasureTest {
                         marker + " next step", "customer", now.plusDays(2)), comment("internal", marker + " internal"),
                         "phone", now.minusMinutes(34)),
                 issueEvent("issue.action-taken", issueState(issue, customer, "K7-MRKR", marker + " title", "open", 5,
-                        marker + " next step", "customer", now.plusDays(2)), change().put("kind", "repair").put("place", marker + " street")
+                        marker + " next step", "customer", now.plusDays(2)), change().put("actionId", UUID.randomUUID().toString()).put("kind", "repair").put("place", marker + " street")
                         .put("note", marker + " note"), "store", now.minusMinutes(30)),
                 issueEvent("issue.reopened", issueState(issue, customer, "K7-MRKR", marker + " title", "open", 6,
-                        marker + " next step", "customer", now.plusDays(2)), change().put("reason", marker + " reason"), "web", now.minusMinutes(25)));
+                        marker + " next step", "customer", now.plusDays(2)), change().put("reason", marker + " reason").put("by", "customer"), "web",
+                        now.minusMinutes(25)));
         issueEvents.forEach(e -> publisher.send("issue.events", e));
 
         // notifications: a message about the issue and a digest about none
@@ -177,14 +179,14 @@ class PersonalTextErasureTest {
         ObjectNode lateUpdate = customerChanged("customer.updated", personal(customer, 7, marker), "name");
         ObjectNode lateMerge = customerMerged(personal(customer, 8, marker), UUID.randomUUID().toString());
         List<ObjectNode> lateIssueEvents = List.of(
-                issueEvent("issue.opened", sharedWith(issueState(issue, customer, "K7-LATE", marker + " title", "open", 0,
-                        marker + " step", "customer", now.plusDays(1)), STORE), change(), "phone", now),
-                issueEvent("issue.next-action-set", issueState(issue, duplicate, "K7-LATE", marker + " title", "open", 1,
+                issueEvent("issue.opened", sharedWith(issueState(issue, customer, "K7-PAST", marker + " title", "open", 0,
+                        marker + " step", "customer", now.plusDays(1)), STORE), Upstream.openedChange(), "phone", now),
+                issueEvent("issue.next-action-set", issueState(issue, duplicate, "K7-PAST", marker + " title", "open", 1,
                         marker + " step", "customer", now.plusDays(1)),
-                        change().put("what", marker + " step").put("who", "customer"), "phone", now),
-                issueEvent("issue.commented", issueState(issue, customer, "K7-LATE", marker + " title", "open", 2,
+                        Upstream.nextActionChange(marker + " step", "customer", now.plusDays(1)), "phone", now),
+                issueEvent("issue.commented", issueState(issue, customer, "K7-PAST", marker + " title", "open", 2,
                         null, null, null), comment("public", marker + " late comment"), "email", now),
-                issueEvent("issue.shared", issueState(issue, customer, "K7-LATE", marker + " title", "open", 3,
+                issueEvent("issue.shared", issueState(issue, customer, "K7-PAST", marker + " title", "open", 3,
                         null, null, null), change().put("locationId", "store-" + marker), "phone", now));
         ObjectNode lateMail = notificationEvent("notification.delivered", UUID.randomUUID().toString(), duplicate, issue,
                 "email", "delivered", marker + " late mail", now);
@@ -232,6 +234,13 @@ class PersonalTextErasureTest {
 
         assertEquals(List.of(), PersonalTextSearch.columnsHolding(db, marker));
         assertEquals(0, count(db, "select count(*) from timeline_entry where id = ?::uuid", comment.path("id").asText()));
+    }
+
+    /** The change of an issue.assigned event: the issue's first owner. */
+    private static ObjectNode owner() {
+        ObjectNode change = change();
+        change.putObject("owner").put("id", "agent.alice").put("displayName", "Alice");
+        return change;
     }
 
     /** A customer whose names, mailing address, email and phone label all hold {@code marker}. */

@@ -1,7 +1,7 @@
 package dev.anchor.contact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.anchor.blocks.testing.EventPublisher;
+import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.TestJwt;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -58,12 +58,12 @@ class TimelineTest {
     @Inject
     AgroalDataSource db;
 
-    private EventPublisher publisher;
+    private Upstream.Publisher publisher;
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
 
     @BeforeEach
     void connect() {
-        publisher = new EventPublisher();
+        publisher = new Upstream.Publisher();
     }
 
     @AfterEach
@@ -242,10 +242,11 @@ class TimelineTest {
         publisher.send("notification.events", again); // a later, older state of a delivered notification
         ObjectNode older = issueEvent("issue.next-action-set", issueState(j.issue(), j.customer(), "K7-9999", "Old title",
                 "open", 1, "Call the customer back", "agent", now.plusDays(1)),
-                change().put("what", "Call the customer back").put("who", "agent"), "phone", now.minusMinutes(172));
+                Upstream.nextActionChange("Call the customer back", "agent", now.plusDays(1)), "phone", now.minusMinutes(172));
         publisher.send("issue.events", older);
         ObjectNode unknown = issueEvent("issue.sla-breached", issueState(j.issue(), j.customer(), "K7-SSSS", "SLA",
-                "open", 99, "Nothing", "agent", now), change(), "phone", now);
+                "open", 99, "Nothing", "agent", now), change().put("clock", "resolution").put("dueAt", now.toString()),
+                "phone", now);
         publisher.send("issue.events", unknown);
         awaitApplied(db, again);
         awaitApplied(db, older);
@@ -268,27 +269,29 @@ class TimelineTest {
         Journey j = journey();
         String ghost = UUID.randomUUID().toString();
         ObjectNode noCustomer = issueEvent("issue.opened", issueState(ghost, j.customer(), "K7-GGGG", "Ghost", "open", 0,
-                null, null, null), change(), "phone", now);
+                null, null, null), Upstream.openedChange(), "phone", now);
         ((ObjectNode) noCustomer.path("data").path("issue")).put("customerId", "someone");
         ObjectNode badTime = issueEvent("issue.next-action-set", issueState(ghost, j.customer(), "K7-GGGG", "Ghost", "open", 1,
-                "x", "agent", now), change(), "phone", now);
+                "x", "agent", now), Upstream.nextActionChange("x", "agent", now), "phone", now);
         ((ObjectNode) badTime.path("data").path("issue").path("nextAction")).put("dueAt", "tomorrow");
         publisher.sendRaw("issue.events", ghost, "{broken");
-        publisher.send("issue.events", noCustomer);
-        publisher.send("issue.events", badTime);
+        publisher.sendOutOfContract("issue.events", noCustomer);
+        publisher.sendOutOfContract("issue.events", badTime);
         ObjectNode badStatus = notificationEvent("notification.sent", ghost, j.customer(), null, "email", "lost",
                 "Ghost mail", now);
         ObjectNode unknownType = notificationEvent("notification.opened-by-recipient", ghost, j.customer(), null, "email",
                 "delivered", "Ghost mail", now);
         publisher.sendRaw("notification.events", ghost, "[]");
-        publisher.send("notification.events", badStatus);
-        publisher.send("notification.events", unknownType);
+        publisher.sendOutOfContract("notification.events", badStatus);
+        publisher.sendOutOfContract("notification.events", unknownType); // a type without a published schema
         ObjectNode sentinelIssue = issueEvent("issue.reopened", issueState(UUID.randomUUID().toString(), j.customer(), "K7-SSST",
-                "Sentinel", "open", 0, null, null, null), change().put("reason", "still broken"), "web", now);
+                "Sentinel", "open", 0, null, null, null), change().put("reason", "still broken").put("by", "customer"),
+                "web", now);
         sentinelIssue.put("subject", ghost); // same key as the bad ones, so it is consumed after them
-        publisher.sendRaw("issue.events", ghost, sentinelIssue.toString());
+        publisher.send("issue.events", sentinelIssue);
         ObjectNode sentinelMail = notificationEvent("notification.failed", UUID.randomUUID().toString(), j.customer(), null,
                 "sms", "failed", "Sentinel", now);
+        EventSchemas.assertValid(sentinelMail);
         publisher.sendRaw("notification.events", ghost, sentinelMail.toString());
         awaitApplied(db, sentinelIssue);
         awaitApplied(db, sentinelMail);

@@ -1,8 +1,10 @@
 package dev.anchor.contact;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.testing.EventPublisher;
+import dev.anchor.blocks.testing.EventSchemas;
 import io.agroal.api.AgroalDataSource;
 import org.awaitility.Awaitility;
 
@@ -17,8 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Events as customer-, issue- and notification-service publish them, shaped exactly as docs/event-contracts.md says,
- * and a way to wait until contact-service has applied one (its id is in the inbox).
+ * Events as customer-, issue- and notification-service publish them, shaped exactly as docs/event-contracts.md and
+ * their published schemas (docs/events) say, a {@link Publisher} that refuses to send one that is not, and a way to
+ * wait until contact-service has applied one (its id is in the inbox).
  */
 final class Upstream {
 
@@ -29,6 +32,29 @@ final class Upstream {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     private Upstream() {
+    }
+
+    /**
+     * Puts events on the broker as the upstream services do. Every event it sends must hold its published contract
+     * ({@code docs/events/<type>.schema.json}): contact-service parks one that does not on its dead-letter topic without
+     * applying it, so a fixture that breaks the contract fails here, where it is built, instead of as a timeout.
+     */
+    static final class Publisher extends EventPublisher {
+
+        @Override
+        public void send(String topic, JsonNode event) {
+            EventSchemas.assertValid(event);
+            super.send(topic, event);
+        }
+
+        /**
+         * Sends, unchecked, an event that deliberately breaks its contract or is of a type without a published schema,
+         * to see contact-service refuse or ignore it. Some such events do pass the schema check — it does not assert
+         * {@code format} (a customerId "someone", a dueAt "tomorrow") — and are refused by the consumer itself.
+         */
+        void sendOutOfContract(String topic, JsonNode event) {
+            super.send(topic, event);
+        }
     }
 
     // ---- customer.events ----
@@ -150,6 +176,16 @@ final class Upstream {
             number.append(alphabet.charAt(Math.floorMod(seed.charAt(i) * 31 + i, alphabet.length())));
         }
         return number.toString();
+    }
+
+    /** The change of an issue.opened event: the customer's status page link issue-service made with it. */
+    static ObjectNode openedChange() {
+        return change().put("statusUrl", "https://status.example/s/" + UUID.randomUUID());
+    }
+
+    /** The change of an issue.next-action-set event: the issue's new next action. */
+    static ObjectNode nextActionChange(String what, String who, OffsetDateTime dueAt) {
+        return change().put("what", what).put("who", who).put("dueAt", dueAt.toString());
     }
 
     /** The change of an issue.commented event. */

@@ -30,19 +30,14 @@ class ContactAndNotificationTrailTest {
     @Test
     void contactsAndNotificationsAboutAnIssueLandOnItsTimelineOnce() {
         String id = openIssue();
-        ObjectNode contact = MAPPER.createObjectNode();
-        ObjectNode c = contact.putObject("contact");
-        c.put("id", UUID.randomUUID().toString());
-        c.put("issueId", id);
-        c.put("customerId", UUID.randomUUID().toString());
-        c.put("channel", "store");
-        c.put("direction", "inbound");
-        c.put("agentId", "agent.carol");
-        c.put("summary", "Brought the machine to the store");
-        ObjectNode logged = EventPublisher.event("/anchor/contact-service", "contact.logged", c.path("id").asText(), contact);
+        UUID customer = UUID.fromString(as(SUPERVISOR).get("/issues/{id}", id).then().extract().path("customerId"));
+        ObjectNode logged = IssueFixtures.contactLogged(id, customer, c -> c.put("channel", "store")
+                .put("agentId", "agent.carol").put("summary", "Brought the machine to the store"));
 
-        ObjectNode sent = notification(id, "notification.sent", "We have your request K7-4QX9");
-        ObjectNode failed = notification(id, "notification.failed", "SMS about the visit");
+        ObjectNode sent = IssueFixtures.notificationEvent("notification.sent", id, customer, "sms",
+                "We have your request K7-4QX9", null);
+        ObjectNode failed = IssueFixtures.notificationEvent("notification.failed", id, customer, "sms",
+                "SMS about the visit", "provider unreachable");
         try (EventPublisher publisher = new EventPublisher()) {
             publisher.send("contact.events", logged);
             publisher.send("contact.events", logged);
@@ -70,20 +65,6 @@ class ContactAndNotificationTrailTest {
                 .body("history.kind", not(hasItem("notification.sent")))
                 .body("history.by", not(hasItem("agent.carol")))
                 .body("history.text", not(hasItem("SMS about the visit")));
-    }
-
-    private static ObjectNode notification(String issueId, String type, String summary) {
-        ObjectNode data = MAPPER.createObjectNode();
-        ObjectNode n = data.putObject("notification");
-        n.put("id", UUID.randomUUID().toString());
-        n.put("issueId", issueId);
-        n.put("channel", "sms");
-        n.put("status", type.substring("notification.".length()));
-        n.put("summary", summary);
-        if (type.endsWith("failed")) {
-            n.put("reason", "provider unreachable");
-        }
-        return EventPublisher.event("/anchor/notification-service", type, n.path("id").asText(), data);
     }
 
     /** The kinds of the entries made from the events this test sent, in timeline order. */

@@ -87,6 +87,50 @@ class CustomerReplyTest {
     }
 
     @Test
+    void aPhotoEmailedWithoutAWordIsListedOnThePageAndAnswersTheStep() {
+        UUID customer = customer("Ann Example", "en", "UTC");
+        StatusPageTest.Journey journey = StatusPageTest.Journey.start(customer);
+        moveTo(BOB, journey.id(), "waiting_on_customer").then().statusCode(200);
+        ObjectNode reply = reply(journey.id(), customer, "email", null);
+        ObjectNode contact = (ObjectNode) reply.path("data").path("contact");
+        contact.remove("summary");
+        String photoId = UUID.randomUUID().toString();
+        contact.putArray("attachments").addObject().put("id", photoId).put("fileName", "leak.jpg")
+                .put("mediaType", "image/jpeg").put("size", 2_097_152);
+        EventSchemas.assertValid(reply);
+        try (EventStream stream = EventStream.of("issue.events"); EventPublisher publisher = new EventPublisher()) {
+            publisher.send("contact.events", reply);
+            publisher.send("contact.events", reply); // redelivered
+            List<JsonNode> events = stream.await(journey.id(), 3, WAIT);
+            events.forEach(EventSchemas::assertValid);
+            assertEquals(List.of("issue.status-changed", "issue.attachment-added", "issue.next-action-completed"),
+                    EventStream.types(events));
+            JsonNode added = events.get(1).at("/data/change");
+            assertEquals(photoId, added.path("attachmentId").asText(), "contact-service's id: staff find it there");
+            assertEquals("email", added.path("channel").asText());
+            assertEquals(contact.path("id").asText(), added.path("contactId").asText());
+            assertEquals("answered", events.get(2).at("/data/change/reason").asText());
+            assertEquals(3, stream.during(journey.id(), Duration.ofSeconds(2)).size(), "the redelivery made nothing");
+        }
+        as(BOB).get("/issues/{id}/attachments", journey.id()).then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].channel", equalTo("email"))
+                .body("[0].contactId", equalTo(contact.path("id").asText())).body("[0].sha256", nullValue());
+        as(BOB).get("/issues/{id}/attachments/{file}", journey.id(), photoId).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("/contacts/" + contact.path("id").asText()
+                        + "/attachments/" + photoId));
+        given().accept("application/json").get(journey.path()).then().statusCode(200)
+                .body("attachments.size()", equalTo(1)).body("attachments[0].name", equalTo("leak.jpg"))
+                .body("attachments[0].byEmail", equalTo(true));
+        String html = given().accept("text/html").get(journey.path()).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("leak.jpg <span class=\"meta\">sent by email"), html);
+        org.junit.jupiter.api.Assertions.assertFalse(html.contains("/attachments/" + photoId), "no link to bytes not here");
+        given().get(journey.path() + "/attachments/" + photoId).then().statusCode(404);
+        as(BOB).get("/issues/{id}", journey.id()).then().body("status", equalTo("in_progress"))
+                .body("nextAction", nullValue());
+    }
+
+    @Test
     void anSmsReplyToAResolvedIssueIsOnlyAComment() {
         UUID customer = customer("Ann Example", "en", "UTC");
         StatusPageTest.Journey journey = StatusPageTest.Journey.start(customer);

@@ -243,6 +243,11 @@ class ErasureTest {
         ObjectNode contact = contactLogged(id, marker + " contact summary");
         ObjectNode amended = contactLogged(id, marker + " amended summary");
         amended.put("type", "contact.amended");
+        ((ObjectNode) amended.path("data")).putObject("amendment").put("by", "agent.alice")
+                .put("at", OffsetDateTime.now(ZoneOffset.UTC).toString()).put("reason", "typo")
+                .putArray("fields").add("summary");
+        ((ObjectNode) amended.at("/data/contact")).put("version", 1);
+        dev.anchor.blocks.testing.EventSchemas.assertValid(amended);
         ObjectNode sent = notification("notification.sent", id, marker + " sent summary", null);
         ObjectNode suppressed = notification("notification.suppressed", id, marker + " held summary", marker + " reason");
         for (ObjectNode event : List.of(contact, amended)) {
@@ -363,31 +368,23 @@ class ErasureTest {
         return EventPublisher.event("/anchor/customer-service", "customer.erased", id.toString(), data);
     }
 
+    /** contact-service's contact.logged about the issue (its customer read from the issue), with this summary. */
     private static ObjectNode contactLogged(String issueId, String summary) {
-        ObjectNode contact = MAPPER.createObjectNode();
-        contact.put("id", UUID.randomUUID().toString());
-        contact.put("issueId", issueId);
-        contact.put("channel", "phone");
-        contact.put("direction", "inbound");
-        contact.put("agentId", "agent.alice");
-        contact.put("summary", summary);
-        ObjectNode data = MAPPER.createObjectNode();
-        data.set("contact", contact);
-        return EventPublisher.event("/anchor/contact-service", "contact.logged", contact.path("id").asText(), data);
+        return IssueFixtures.contactLogged(issueId, customerOf(issueId), c -> c.put("summary", summary));
     }
 
+    /** notification-service's event of {@code type} about the issue, with this summary and reason. */
     private static ObjectNode notification(String type, String issueId, String summary, String reason) {
-        ObjectNode notification = MAPPER.createObjectNode();
-        notification.put("id", UUID.randomUUID().toString());
-        notification.put("issueId", issueId);
-        notification.put("channel", "email");
-        notification.put("summary", summary);
-        if (reason != null) {
-            notification.put("reason", reason);
+        return IssueFixtures.notificationEvent(type, issueId, customerOf(issueId), "email", summary, reason);
+    }
+
+    private static UUID customerOf(String issueId) {
+        try {
+            return UUID.fromString(IssueFixtures.sql("select customer_id from issue where id = ?",
+                    UUID.fromString(issueId)));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
-        ObjectNode data = MAPPER.createObjectNode();
-        data.set("notification", notification);
-        return EventPublisher.event("/anchor/notification-service", type, notification.path("id").asText(), data);
     }
 
     /** Waits until {@code consumer} recorded {@code event} in the inbox, i.e. applied (or deliberately ignored) it. */

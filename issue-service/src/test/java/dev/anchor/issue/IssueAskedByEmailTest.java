@@ -62,6 +62,9 @@ class IssueAskedByEmailTest {
         UUID customer = customer("Mary Somerville", "en", "Europe/London");
         String words = "The oven door will not close since Tuesday.\nIt is the model from last year.";
         ObjectNode asking = asking(customer, "Re: Fwd: Oven door", words);
+        String photoId = UUID.randomUUID().toString();
+        ((ObjectNode) asking.at("/data/contact")).putArray("attachments").addObject().put("id", photoId)
+                .put("fileName", "door.heic").put("mediaType", "image/heic").put("size", 812_000);
         EventSchemas.assertValid(asking); // exactly as contact-service publishes it
         String contactId = asking.at("/data/contact/id").asText();
         try (EventStream stream = EventStream.of("issue.events"); EventPublisher publisher = new EventPublisher()) {
@@ -83,8 +86,12 @@ class IssueAskedByEmailTest {
             assertFalse(opened.at("/data/change/statusUrl").asText().isEmpty(), "the acknowledgement's link");
             assertEquals("customer", opened.at("/data/actor/role").asText());
             assertEquals("email", opened.at("/data/actor/channel").asText());
-            assertEquals(List.of("issue.opened"), EventStream.types(stream.during(issueId, Duration.ofSeconds(2))),
-                    "one issue, one opening: the redelivery made nothing");
+            assertEquals(List.of("issue.opened", "issue.attachment-added"),
+                    EventStream.types(stream.during(issueId, Duration.ofSeconds(2))),
+                    "one issue, one opening with its photo: the redelivery made nothing");
+            as(BOB).get("/issues/{id}/attachments", issueId).then().statusCode(200).body("size()", equalTo(1))
+                    .body("[0].id", equalTo(photoId)).body("[0].fileName", equalTo("door.heic"))
+                    .body("[0].channel", equalTo("email")).body("[0].contactId", equalTo(contactId));
         }
         assertEquals(1, issuesOf(customer));
     }

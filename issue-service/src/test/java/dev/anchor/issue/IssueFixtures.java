@@ -3,6 +3,7 @@ package dev.anchor.issue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.testing.EventPublisher;
+import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.TestJwt;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
@@ -71,6 +72,7 @@ final class IssueFixtures {
         preferences.put("preferredChannel", "email");
         preferences.put("language", language);
         preferences.put("timeZone", timeZone);
+        preferences.putObject("consent").put("critical", true).put("service", true).put("marketing", false);
         customer.put("version", version);
         customer.put("createdAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
         customer.put("updatedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
@@ -85,8 +87,66 @@ final class IssueFixtures {
         return publish(type, customer.path("id").asText(), data);
     }
 
+    /**
+     * A contact.logged as contact-service publishes it (every field its contract requires; an agent logged it), for
+     * the issue and customer given, with {@code fields} set on top.
+     */
+    static ObjectNode contactLogged(String issueId, UUID customerId, java.util.function.Consumer<ObjectNode> fields) {
+        ObjectNode data = MAPPER.createObjectNode();
+        ObjectNode contact = data.putObject("contact");
+        contact.put("id", UUID.randomUUID().toString());
+        contact.put("customerId", customerId.toString());
+        contact.put("issueId", issueId);
+        contact.put("channel", "phone");
+        contact.put("direction", "inbound");
+        contact.put("agentId", "agent.alice");
+        contact.put("occurredAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString());
+        contact.put("outcome", "follow_up");
+        contact.put("summaryRequested", false);
+        contact.put("version", 0);
+        fields.accept(contact);
+        ObjectNode event = EventPublisher.event("/anchor/contact-service", "contact.logged", contact.path("id").asText(),
+                data);
+        EventSchemas.assertValid(event);
+        return event;
+    }
+
+    /**
+     * A notification event ({@code notification.sent}, {@code .failed}, {@code .suppressed}) as notification-service
+     * publishes it, about the issue, with its summary and, when not sent, its reason.
+     */
+    static ObjectNode notificationEvent(String type, String issueId, UUID customerId, String channel, String summary,
+                                        String reason) {
+        String status = type.substring("notification.".length());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ObjectNode data = MAPPER.createObjectNode();
+        ObjectNode n = data.putObject("notification");
+        n.put("id", UUID.randomUUID().toString());
+        n.put("customerId", customerId.toString());
+        n.put("issueId", issueId);
+        n.putObject("trigger").put("eventId", UUID.randomUUID().toString()).put("type", "issue.opened");
+        n.put("category", "service");
+        n.put("channel", channel);
+        n.put("status", status);
+        n.put("template", "issue-opened");
+        n.put("language", "en");
+        n.put("summary", summary);
+        n.put("attempts", 1);
+        n.put("createdAt", now.minusMinutes(1).toString());
+        if ("sent".equals(status)) {
+            n.put("sentAt", now.toString());
+        }
+        if (reason != null) {
+            n.put("reason", reason);
+        }
+        ObjectNode event = EventPublisher.event("/anchor/notification-service", type, n.path("id").asText(), data);
+        EventSchemas.assertValid(event);
+        return event;
+    }
+
     static ObjectNode publish(String type, String subject, ObjectNode data) {
         ObjectNode event = EventPublisher.event("/anchor/customer-service", type, subject, data);
+        EventSchemas.assertValid(event); // the consumers park what breaks the contract: a fixture must keep it
         try (EventPublisher publisher = new EventPublisher()) {
             publisher.send("customer.events", event);
         }

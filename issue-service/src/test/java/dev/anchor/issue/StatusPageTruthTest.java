@@ -151,31 +151,18 @@ class StatusPageTruthTest {
         moveTo(AGENT, story.id(), "in_progress").then().statusCode(200);
         as(AGENT).body(Map.of("toAgentId", "agent.bob", "toAgentName", "Bob Baker", "introduction", "Bob knows pumps"))
                 .post("/issues/{id}/handoffs", story.id()).then().statusCode(200);
-        ObjectNode data = MAPPER.createObjectNode();
-        ObjectNode n = data.putObject("notification");
-        n.put("id", UUID.randomUUID().toString());
-        n.put("issueId", story.id());
-        n.put("channel", "email");
-        n.put("status", "sent");
-        n.put("summary", "Bob Baker looks after your issue now");
-        ObjectNode contact = MAPPER.createObjectNode();
-        ObjectNode c = contact.putObject("contact");
-        c.put("id", UUID.randomUUID().toString());
-        c.put("issueId", story.id());
-        c.put("customerId", UUID.randomUUID().toString());
-        c.put("channel", "phone");
-        c.put("direction", "outbound");
-        c.put("agentId", "agent.zed");
-        c.put("summary", "Called about the delivery slot");
+        UUID customer = UUID.fromString(as(AGENT).get("/issues/{id}", story.id()).then().extract().path("customerId"));
+        ObjectNode sent = IssueFixtures.notificationEvent("notification.sent", story.id(), customer, "email",
+                "Bob Baker looks after your issue now", null);
+        ObjectNode contact = IssueFixtures.contactLogged(story.id(), customer, c -> c.put("direction", "outbound")
+                .put("agentId", "agent.zed").put("summary", "Called about the delivery slot"));
         try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send("notification.events", EventPublisher.event("/anchor/notification-service", "notification.sent",
-                    n.path("id").asText(), data));
+            publisher.send("notification.events", sent);
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 html(story.path()).contains("Bob Baker looks after your issue now"));
         try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send("contact.events", EventPublisher.event("/anchor/contact-service", "contact.logged",
-                    c.path("id").asText(), contact));
+            publisher.send("contact.events", contact);
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 html(story.path()).contains("Called about the delivery slot"));

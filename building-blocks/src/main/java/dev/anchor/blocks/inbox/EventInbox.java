@@ -1,8 +1,10 @@
 package dev.anchor.blocks.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.blocks.events.CloudEvent;
+import dev.anchor.blocks.events.EventContracts;
 import dev.anchor.blocks.events.MalformedEvent;
 import dev.anchor.blocks.problem.DatabaseUnavailable;
 import dev.anchor.blocks.tracing.TraceContext;
@@ -19,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -29,6 +32,7 @@ import java.util.function.Consumer;
  *   <li>Another consumer of the same service changed the same rows at the same moment: applied again, a few times.</li>
  *   <li>The database is out of reach (restarting, no connection left): the consumer waits, backing off, and applies
  *       the event when it is back — in order, nothing skipped, the channel never dies of it.</li>
+ *   <li>The event breaks its published schema ({@link EventContracts}): refused before anything is written.</li>
  *   <li>The event cannot be read, breaks its contract ({@link MalformedEvent}), or its handler fails every attempt for
  *       another reason: rejected — rolled back, parked on the consumer's dead-letter topic ({@link RejectedEvents}),
  *       so consumption goes on.</li>
@@ -49,12 +53,15 @@ public class EventInbox {
     private final ObjectMapper mapper;
     private final RejectedEvents rejected;
     private final Tracer tracer;
+    private final EventContracts contracts;
 
-    public EventInbox(Inbox inbox, ObjectMapper mapper, RejectedEvents rejected, Tracer tracer) {
+    public EventInbox(Inbox inbox, ObjectMapper mapper, RejectedEvents rejected, Tracer tracer,
+                      EventContracts contracts) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.rejected = rejected;
         this.tracer = tracer;
+        this.contracts = contracts;
     }
 
     /**
@@ -64,6 +71,13 @@ public class EventInbox {
     public boolean apply(String consumer, String payload, Consumer<CloudEvent> handler) {
         CloudEvent event = read(consumer, payload);
         if (event == null) {
+            return false;
+        }
+        Optional<String> broken = contracts.violations(tree(payload));
+        if (broken.isPresent()) {
+            // refused whole before anything is claimed or written; the aggregate's later valid events still apply
+            park(consumer, () -> rejected.malformed(consumer, event.type(), event.id(), event.subject(), payload,
+                    broken.get()));
             return false;
         }
         Span span = span(consumer, event);
@@ -167,6 +181,15 @@ public class EventInbox {
             return null;
         }
         return event;
+    }
+
+    /** The payload as JSON, read once more for its contract: it was read as a CloudEvent already. */
+    private JsonNode tree(String payload) {
+        try {
+            return mapper.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A payload read as a CloudEvent is JSON", e);
+        }
     }
 
     private static MalformedEvent malformed(Throwable e) {

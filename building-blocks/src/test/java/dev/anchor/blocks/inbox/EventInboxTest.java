@@ -215,6 +215,40 @@ class EventInboxTest {
     }
 
     @Test
+    void anEventBreakingItsPublishedSchemaIsParkedBeforeAnythingIsWritten() {
+        String consumer = consumer();
+        UUID customer = UUID.randomUUID();
+        ObjectNode valid = EventPublisher.event("/anchor/customer-service", "customer.erased", customer.toString(),
+                JSON.createObjectNode().put("customerId", customer.toString()).put("erasedAt", "2026-12-01T10:00:00Z"));
+        ((ObjectNode) valid.path("data")).putArray("mergedIds");
+        ObjectNode zombie = valid.deepCopy();
+        zombie.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) zombie.path("data")).put("status", "zombie"); // a member the contract does not have
+        ObjectNode foreign = valid.deepCopy();
+        foreign.put("id", UUID.randomUUID().toString());
+        foreign.put("source", "/somewhere/else");
+        AtomicInteger runs = new AtomicInteger();
+
+        try (EventStream dlq = EventStream.of(RejectedEvents.deadLetterTopic(consumer))) {
+            assertFalse(inbox.apply(consumer, zombie.toString(), e -> runs.incrementAndGet()));
+            assertFalse(inbox.apply(consumer, foreign.toString(), e -> runs.incrementAndGet()));
+            assertEquals(0, runs.get(), "no handler sees an event out of contract");
+            assertFalse(notes.claimed(consumer, UUID.fromString(zombie.path("id").asText())));
+            assertEquals(2, rejected(consumer, "malformed"));
+            List<JsonNode> letters = dlq.await(customer.toString(), 2, Duration.ofSeconds(15));
+            assertTrue(letters.get(0).path("detail").asText().startsWith("breaks its published schema"),
+                    letters.get(0).toString());
+            assertEquals(zombie.toString(), letters.get(0).path("record").asText());
+        }
+        // the aggregate's next valid event is applied as usual
+        assertTrue(inbox.apply(consumer, valid.toString(), e -> runs.incrementAndGet()));
+        assertEquals(1, runs.get());
+        // a type without a published contract is left to the handler (which ignores what it does not know)
+        assertTrue(inbox.apply(consumer, event(customer, "no contract").toString(), e -> runs.incrementAndGet()));
+        assertEquals(2, runs.get());
+    }
+
+    @Test
     void anUnreadableRecordIsParkedAsItArrived() {
         String consumer = consumer();
         try (EventStream dlq = EventStream.of(RejectedEvents.deadLetterTopic(consumer))) {

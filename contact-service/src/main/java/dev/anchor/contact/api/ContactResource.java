@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.blocks.http.ETags;
 import dev.anchor.blocks.idempotency.Created;
 import dev.anchor.blocks.idempotency.IdempotentCreates;
+import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.Roles;
 import dev.anchor.contact.domain.Caller;
 import dev.anchor.contact.domain.Contact;
 import dev.anchor.contact.domain.ContactDraft;
 import dev.anchor.contact.domain.ContactService;
+import dev.anchor.contact.domain.CustomerReplies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -25,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 
 import java.util.List;
+import java.util.Optional;
 
 import java.util.UUID;
 
@@ -49,13 +55,15 @@ public class ContactResource {
     private final IdempotentCreates idempotency;
     private final CallerFromToken callers;
     private final ObjectMapper mapper;
+    private final CustomerReplies replies;
 
     public ContactResource(ContactService service, IdempotentCreates idempotency, CallerFromToken callers,
-                           ObjectMapper mapper) {
+                           ObjectMapper mapper, CustomerReplies replies) {
         this.service = service;
         this.idempotency = idempotency;
         this.callers = callers;
         this.mapper = mapper;
+        this.replies = replies;
     }
 
     @POST
@@ -124,5 +132,24 @@ public class ContactResource {
     public List<AmendmentView> amendments(@PathParam("id") UUID id) {
         Caller caller = callers.current();
         return service.amendments(id, caller).stream().map(a -> AmendmentView.of(a, caller, mapper)).toList();
+    }
+
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "Download a file the customer's email carried", description = "A file kept from the email "
+            + "that made the contact (origin customer-reply or customer-email; listed on contact.logged and, as "
+            + "channel email, with the issue in issue-service), as GET /inbound-messages/{id}/attachments/{attachmentId} "
+            + "serves it: always a download, with the type detected from it and nosniff. Partners never see them.")
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such contact or file, a refused file, or one erased")
+    public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+        UUID contact = InboundMessageResource.uuid(id);
+        UUID file = InboundMessageResource.uuid(attachmentId);
+        return (contact == null || file == null ? Optional.<CustomerReplies.Download>empty()
+                : replies.downloadOfContact(contact, file)).map(AttachmentDownload::of)
+                .orElseThrow(() -> Problems.notFound("Attachment", attachmentId));
     }
 }

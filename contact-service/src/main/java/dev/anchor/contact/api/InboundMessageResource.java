@@ -99,7 +99,7 @@ public class InboundMessageResource {
     }
 
     /** A malformed id names no file: 404 like an unknown one. */
-    private static UUID uuid(String value) {
+    static UUID uuid(String value) {
         if (value == null || value.length() != 36) {
             return null;
         }

@@ -132,6 +132,13 @@ public class CustomerReplies {
                 .map(found -> new Download(found, attachments.content(found.id())));
     }
 
+    /** A kept file of the email that made the contact, with its bytes, for staff; empty as {@link #download}. */
+    @Transactional
+    public Optional<Download> downloadOfContact(UUID contactId, UUID attachmentId) {
+        return attachments.keptOfContact(contactId, attachmentId)
+                .map(found -> new Download(found, attachments.content(found.id())));
+    }
+
     /** A kept file and its bytes. */
     public record Download(EmailAttachment attachment, byte[] content) {
     }
@@ -251,7 +258,10 @@ public class CustomerReplies {
         onIssue(message, reply.uuid("customerId"), issueId, Channel.sms, Files.NONE);
     }
 
-    /** The customer's words on their issue: a contact, unless there are none, they repeat, or she was erased. */
+    /**
+     * The customer's words or files on their issue: a contact, unless there are neither, the words repeat, or she was
+     * erased.
+     */
     private InboundMessage.Status onIssue(InboundMessage message, UUID customer, UUID issueId, Channel channel,
                                           Files files) {
         UUID customerId = customers.currentId(customer);
@@ -261,10 +271,11 @@ public class CustomerReplies {
         }
         message.customerId = customerId;
         message.issueId = issueId;
-        if (message.text.isBlank()) {
+        if (message.text.isBlank() && files.kept().isEmpty()) {
             return settle(message, InboundMessage.Status.ignored, "no-text", Files.NONE);
         }
-        if (messages.alreadyTaken(message.issueId, message.text)) {
+        // a photo sent without a word is an answer too ("send us a photo of the fault"); words said twice are not
+        if (!message.text.isBlank() && messages.alreadyTaken(message.issueId, message.text)) {
             return settle(message, InboundMessage.Status.ignored, "repeated", Files.NONE);
         }
         Contact contact = contactOf(message, customerId, issueId, channel, Contact.CUSTOMER_REPLY, files);
@@ -290,7 +301,7 @@ public class CustomerReplies {
         contact.channel = channel;
         contact.direction = Direction.inbound;
         contact.occurredAt = message.receivedAt.isAfter(message.readAt) ? message.readAt : message.receivedAt;
-        contact.summary = message.text;
+        contact.summary = message.text.isBlank() ? null : message.text;
         contact.outcome = Outcome.follow_up;
         contact.origin = origin;
         contact.loggedBy = LOGGED_BY;

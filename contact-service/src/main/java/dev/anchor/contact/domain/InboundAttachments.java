@@ -18,6 +18,9 @@ public interface InboundAttachments {
     /** One kept file of the message that still has its bytes; empty otherwise. */
     Optional<EmailAttachment> kept(UUID messageId, UUID attachmentId);
 
+    /** One kept file of the message that made the contact, still with its bytes; empty otherwise. */
+    Optional<EmailAttachment> keptOfContact(UUID contactId, UUID attachmentId);
+
     /** The bytes of a file {@link #kept} found. */
     byte[] content(UUID attachmentId);
 

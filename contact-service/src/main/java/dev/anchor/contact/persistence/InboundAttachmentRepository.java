@@ -65,6 +65,15 @@ public class InboundAttachmentRepository implements InboundAttachments {
     }
 
     @Override
+    public Optional<EmailAttachment> keptOfContact(UUID contactId, UUID attachmentId) {
+        List<?> rows = em.createNativeQuery("select " + COLUMNS + " from inbound_attachment where id = ?1 "
+                        + "and status = 'kept' and content is not null "
+                        + "and inbound_message_id in (select id from inbound_message where contact_id = ?2)")
+                .setParameter(1, attachmentId).setParameter(2, contactId).getResultList();
+        return rows.stream().findFirst().map(row -> attachment((Object[]) row));
+    }
+
+    @Override
     public byte[] content(UUID attachmentId) {
         return (byte[]) em.createNativeQuery("select content from inbound_attachment where id = ?1")
                 .setParameter(1, attachmentId).getSingleResult();

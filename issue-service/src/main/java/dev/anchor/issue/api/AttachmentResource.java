@@ -1,8 +1,10 @@
 package dev.anchor.issue.api;
 
+import dev.anchor.blocks.problem.ProblemException;
 import dev.anchor.blocks.problem.Problems;
 import dev.anchor.blocks.security.Roles;
 import dev.anchor.issue.api.statuspage.Downloads;
+import dev.anchor.issue.domain.Attachment;
 import dev.anchor.issue.domain.Issue;
 import dev.anchor.issue.domain.IssueAttachments;
 import dev.anchor.issue.domain.IssueFinder;
@@ -49,7 +51,8 @@ public class AttachmentResource {
     @Transactional
     @Operation(summary = "The files sent with an issue", description = "Photos and documents the customer sent through "
             + "the status page, oldest first: name, the type detected from the bytes, size, SHA-256, who and when. "
-            + "Partners see them on issues shared with their location.")
+            + "Files the customer emailed are listed too (channel email, with the contactId whose email carried them); "
+            + "their bytes stay with contact-service. Partners see them on issues shared with their location.")
     @APIResponse(responseCode = "200", description = "The files (without their bytes)")
     @APIResponse(responseCode = "404", description = "No such issue (or not shared with the partner's location)")
     public List<AttachmentView> list(@PathParam("idOrNumber") String idOrNumber) {
@@ -65,11 +68,20 @@ public class AttachmentResource {
             + "download (Content-Disposition: attachment) with the type detected from them and nosniff.")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/octet-stream",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such issue or file (or not shared with the partner's location)")
+    @APIResponse(responseCode = "404", description = "No such issue or file (or not shared with the partner's location), "
+            + "or an emailed file: the detail says where contact-service serves it")
     public Response download(@PathParam("idOrNumber") String idOrNumber,
                              @PathParam("attachmentId") String attachmentId) {
-        return attachments.download(visible(idOrNumber), attachmentId).map(Downloads::of)
-                .orElseThrow(() -> Problems.notFound("Attachment", attachmentId));
+        Issue issue = visible(idOrNumber);
+        return attachments.download(issue, attachmentId).map(Downloads::of).orElseThrow(() -> attachments
+                .find(issue, attachmentId).map(AttachmentResource::keptByContactService)
+                .orElseGet(() -> Problems.notFound("Attachment", attachmentId)));
+    }
+
+    /** An emailed file: its bytes are with the contact in contact-service, which read the mail. */
+    private static ProblemException keptByContactService(Attachment file) {
+        return ProblemException.of(404, "not-found", "Not found", "Attachment " + file.id() + " came by email: "
+                + "contact-service keeps it, at /contacts/" + file.contactId() + "/attachments/" + file.id());
     }
 
     private Issue visible(String idOrNumber) {

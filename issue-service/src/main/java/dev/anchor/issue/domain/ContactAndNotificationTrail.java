@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,10 +60,11 @@ public class ContactAndNotificationTrail {
         String channel = contact.optionalText("channel");
         String direction = or(contact.optionalText("direction"), "inbound");
         String words = contact.optionalText("summary");
+        List<IssueAttachments.Emailed> files = emailedFiles(contact);
         if ("contact.logged".equals(event.type()) && CUSTOMER_REPLY.equals(contact.optionalText("origin"))
-                && "inbound".equals(direction) && words != null) {
-            // the customer wrote back by email or SMS: their words on the page, as if they had commented there
-            pages.customerWrote(issues.byId(issueId), words, channel);
+                && "inbound".equals(direction) && (words != null || !files.isEmpty())) {
+            // the customer wrote back by email or SMS: their words and files on the page, as if sent there
+            pages.customerWrote(issues.byId(issueId), words, channel, files, contact.uuid("id"));
             return;
         }
         String summary = ("inbound".equals(direction) ? "Contact from the customer" : "We contacted the customer")
@@ -95,6 +97,12 @@ public class ContactAndNotificationTrail {
         journal.append(issueId, actor, sent ? "notification.sent" : event.type(), (sent
                         ? IssueJournal.Entry.publicly(summary, detail) : IssueJournal.Entry.internally(summary, detail))
                         .with(IssueJournal.facts("channel", channel)), UUID.randomUUID());
+    }
+
+    /** The files a contact's email carried (contact-service keeps their bytes); none for most contacts. */
+    static List<IssueAttachments.Emailed> emailedFiles(EventData contact) {
+        return contact.objects("attachments").stream().map(file -> new IssueAttachments.Emailed(file.uuid("id"),
+                file.text("fileName"), file.text("mediaType"), file.integer("size"))).toList();
     }
 
     /**

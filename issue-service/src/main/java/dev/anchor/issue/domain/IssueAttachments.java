@@ -97,28 +97,55 @@ public class IssueAttachments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Attachment add(Issue issue, Accepted file, Actor customer) {
-        OffsetDateTime now = ServiceClock.now(clock);
         Attachment attachment = new Attachment(UUID.randomUUID(), issue.id, issue.customerId, file.fileName(),
-                file.type().mediaType(), file.content().length, sha256(file.content()), ActorRole.customer.name(), now);
+                file.type().mediaType(), file.content().length, sha256(file.content()), ActorRole.customer.name(),
+                ServiceClock.now(clock), Attachment.WEB, null);
         attachments.add(attachment, file.content());
-        issue.updatedAt = now;
+        recorded(issue, attachment, customer);
+        return attachment;
+    }
+
+    /** A file contact-service kept from the customer's email (its metadata on contact.logged): the bytes stay there. */
+    public record Emailed(UUID id, String fileName, String mediaType, long size) {
+    }
+
+    /**
+     * Lists {@code file}, which came with the contact {@code contactId}'s email, with {@code issue} (locked by the
+     * caller): its trail entry and {@code issue.attachment-added}; contact-service checked it on its bytes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Attachment addEmailed(Issue issue, Emailed file, UUID contactId, Actor customer) {
+        Attachment attachment = new Attachment(file.id(), issue.id, issue.customerId, file.fileName(), file.mediaType(),
+                file.size(), null, ActorRole.customer.name(), ServiceClock.now(clock), Attachment.EMAIL, contactId);
+        attachments.add(attachment, null);
+        recorded(issue, attachment, customer);
+        return attachment;
+    }
+
+    private void recorded(Issue issue, Attachment attachment, Actor customer) {
+        issue.updatedAt = attachment.createdAt();
         journal.record(issue, customer, new IssueChange.AttachmentAdded(attachment.id(), attachment.fileName(),
-                        attachment.mediaType(), attachment.size(), attachment.uploadedBy()),
+                        attachment.mediaType(), attachment.size(), attachment.uploadedBy(), attachment.channel(),
+                        attachment.contactId()),
                 IssueJournal.Entry.publicly("File from " + customer.displayName() + ": " + attachment.fileName(),
                         attachment.fileName()).with(IssueJournal.facts("mediaType", attachment.mediaType(),
-                        "size", Long.toString(attachment.size()))));
-        return attachment;
+                        "size", Long.toString(attachment.size()), "channel", attachment.channel())));
     }
 
     public List<Attachment> of(Issue issue) {
         return attachments.ofIssue(issue.id);
     }
 
-    /** One file of the issue with its bytes; empty when the issue holds no such file. */
-    public Optional<Download> download(Issue issue, String attachmentId) {
+    /** One file of the issue; empty when the issue holds no such file. */
+    public Optional<Attachment> find(Issue issue, String attachmentId) {
         UUID id = parse(attachmentId);
-        return id == null ? Optional.empty()
-                : attachments.find(issue.id, id).map(found -> new Download(found, attachments.content(found.id())));
+        return id == null ? Optional.empty() : attachments.find(issue.id, id);
+    }
+
+    /** One file of the issue with its bytes; empty when the issue holds no such file, or not its bytes (emailed). */
+    public Optional<Download> download(Issue issue, String attachmentId) {
+        return find(issue, attachmentId).filter(Attachment::bytesHere)
+                .map(found -> new Download(found, attachments.content(found.id())));
     }
 
     /** A file and its bytes. */

@@ -13,6 +13,7 @@ import java.util.UUID;
  * A known customer wrote to the organisation's address (contact.logged, origin customer-email): an issue is opened for
  * her, unowned, titled by the email's subject, its words the description. Once per contact: the inbox takes each
  * event once. Its issue.opened is the acknowledgement with the number and link; a customer erased meanwhile gets none.
+ * The files the email carried are listed with the new issue.
  */
 @ApplicationScoped
 public class IssuesAskedByEmail {
@@ -26,11 +27,14 @@ public class IssuesAskedByEmail {
     private final IssueOpening opening;
     private final CustomerReplicas customers;
     private final CustomerLocks locks;
+    private final IssueAttachments attachments;
 
-    public IssuesAskedByEmail(IssueOpening opening, CustomerReplicas customers, CustomerLocks locks) {
+    public IssuesAskedByEmail(IssueOpening opening, CustomerReplicas customers, CustomerLocks locks,
+                              IssueAttachments attachments) {
         this.opening = opening;
         this.customers = customers;
         this.locks = locks;
+        this.attachments = attachments;
     }
 
     /** Whether {@code contact} asks for a new issue: the customer's own email, about no issue yet. */
@@ -53,6 +57,9 @@ public class IssuesAskedByEmail {
                 clip(words, DESCRIPTION_MAX), null, null, RaisedChannel.email, null, false);
         Actor actor = new Actor(ActorRole.customer, null, customer.get().displayName, RaisedChannel.email.name());
         IssueOpening.Opened opened = opening.openAsked(draft, actor, contactId);
+        for (IssueAttachments.Emailed file : ContactAndNotificationTrail.emailedFiles(contact)) {
+            attachments.addEmailed(opened.issue(), file, contactId, actor);
+        }
         LOG.infof("issue %s opened from the email of contact %s", opened.issue().number, contactId);
     }
 

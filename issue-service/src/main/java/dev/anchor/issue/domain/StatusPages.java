@@ -144,13 +144,25 @@ public class StatusPages {
     /**
      * The customer's own words that reached us by another way — a reply by email or SMS, which contact-service
      * publishes as a contact with {@code origin: customer-reply} — taken exactly like a comment on the page: it brings
-     * an issue waiting on them back to us, answers a next step that was theirs, and never reopens anything.
+     * an issue waiting on them back to us, answers a next step that was theirs, and never reopens anything. The
+     * files her email carried are listed with the issue, words or not ("send us a photo" answered by a photo alone).
      * {@code issue} is locked by the caller.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void customerWrote(Issue issue, String text, String channel) {
-        Actor page = customerOf(issue);
-        answer(issue, text, new Actor(ActorRole.customer, null, page.displayName(), channel));
+    public void customerWrote(Issue issue, String text, String channel, List<IssueAttachments.Emailed> files,
+                              UUID contactId) {
+        Actor customer = new Actor(ActorRole.customer, null, customerOf(issue).displayName(), channel);
+        if (text != null) {
+            answer(issue, text, customer);
+        } else if (issue.status == IssueStatus.waiting_on_customer) {
+            lifecycle.customerReplied(issue, customer);
+        }
+        for (IssueAttachments.Emailed file : files) {
+            attachments.addEmailed(issue, file, contactId, customer);
+        }
+        if (issue.nextWho == Party.customer) {
+            casework.completeNextAction(issue, customer, IssueCasework.Completion.ANSWERED);
+        }
     }
 
     /** What the customer's upload did. */

@@ -16,7 +16,7 @@ import java.util.UUID;
 public class AttachmentRepository implements Attachments {
 
     private static final String COLUMNS =
-            "id, issue_id, customer_id, file_name, media_type, size_bytes, sha256, uploaded_by, created_at";
+            "id, issue_id, customer_id, file_name, media_type, size_bytes, sha256, uploaded_by, created_at, channel, contact_id";
 
     private final EntityManager em;
 
@@ -27,12 +27,19 @@ public class AttachmentRepository implements Attachments {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(Attachment a, byte[] content) {
-        em.createNativeQuery("insert into issue_attachment (" + COLUMNS + ", content) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+        // what a file has no value for is left out, never bound as null (a null parameter carries no SQL type)
+        boolean here = a.bytesHere();
+        var query = em.createNativeQuery("insert into issue_attachment (id, issue_id, customer_id, file_name, media_type, "
+                        + "size_bytes, uploaded_by, created_at, channel, " + (here ? "sha256, content" : "contact_id")
+                        + ") values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10" + (here ? ", ?11)" : ")"))
                 .setParameter(1, a.id()).setParameter(2, a.issueId()).setParameter(3, a.customerId())
                 .setParameter(4, a.fileName()).setParameter(5, a.mediaType()).setParameter(6, a.size())
-                .setParameter(7, a.sha256()).setParameter(8, a.uploadedBy()).setParameter(9, a.createdAt())
-                .setParameter(10, content).executeUpdate();
+                .setParameter(7, a.uploadedBy()).setParameter(8, a.createdAt()).setParameter(9, a.channel())
+                .setParameter(10, here ? a.sha256() : a.contactId());
+        if (here) {
+            query.setParameter(11, content);
+        }
+        query.executeUpdate();
     }
 
     @Override
@@ -70,7 +77,8 @@ public class AttachmentRepository implements Attachments {
 
     private static Attachment attachment(Object[] row) {
         return new Attachment((UUID) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4],
-                ((Number) row[5]).longValue(), (String) row[6], (String) row[7], time(row[8]));
+                ((Number) row[5]).longValue(), (String) row[6], (String) row[7], time(row[8]), (String) row[9],
+                (UUID) row[10]);
     }
 
     private static OffsetDateTime time(Object value) {

@@ -127,6 +127,17 @@ class FaultsTest {
         held(faults.run(new RestartedPostgres()));
     }
 
+    /** The refusals the load counted that were a 5xx other than 503 ("open 500" → 3), or a 503 without Retry-After. */
+    private static Map<String, Integer> serverErrors(Map<String, Integer> refused) {
+        Map<String, Integer> errors = new TreeMap<>();
+        refused.forEach((why, count) -> {
+            if (why.matches(".* 5\\d\\d") && !why.endsWith(" 503") || why.endsWith("without Retry-After")) {
+                errors.put(why, count);
+            }
+        });
+        return errors;
+    }
+
     /** notification-service's concurrent sends (anchor.notification.senders): what a crash can leave in flight. */
     private static final int SENDERS = 4;
 
@@ -141,6 +152,8 @@ class FaultsTest {
                 () -> assertEquals(List.of(), tally.lost(), "lost: created (201) but never told, or not on the timeline"
                         + (outcome.toldInTime() ? "" : " within 120 s")),
                 () -> assertEquals(List.of(), tally.duplicates(), "told more than once"),
+                () -> assertEquals(Map.of(), serverErrors(outcome.refused()), "answered 5xx, not 503: a dependency "
+                        + "that is down makes a request fail fast with 503 problem and Retry-After, never 500"),
                 // one notification handed to the provider twice happens only when notification-service dies between
                 // the provider's acceptance and its own record of it: at most the messages it was sending then
                 () -> assertTrue(tally.resent().isEmpty() || outcome.kind().equals("kill-notification-service")

@@ -3,6 +3,7 @@ package dev.anchor.system.faults;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,7 +32,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * Poison on {@code customer.events} and {@code issue.events}, published straight to the broker into every partition
  * while the load runs: records that are not JSON, JSON arrays, envelopes with a bad id or time or no data object, and
- * events that break their contract (an aggregate id that is not a UUID, a version that is not a number). Each consumer
+ * events that break their contract (an aggregate id that is not a UUID, a version that is not a number, a real event
+ * made out of contract: status {@code zombie}, an email address that is a number). Each consumer
  * must park every one on its dead-letter topic {@code <service>.<topic>.dlq} and go on with the valid events behind it.
  * An event of a type no consumer knows is published too: the contract says it is ignored, not parked.
  */
@@ -41,7 +43,7 @@ final class PoisonRecords implements Fault {
     /** Who consumes each topic (docs/architecture.md), and so which dead-letter topics each poison must reach. */
     static final Map<String, List<String>> CONSUMERS = Map.of(
             "customer.events", List.of("issue-service", "contact-service", "notification-service"),
-            "issue.events", List.of("contact-service", "notification-service"));
+            "issue.events", List.of("customer-service", "contact-service", "notification-service"));
 
     private final String bootstrap;
     private final String run;
@@ -69,9 +71,10 @@ final class PoisonRecords implements Fault {
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (String topic : CONSUMERS.keySet()) {
+                ObjectNode sample = sample(topic);
                 int partitions = producer.partitionsFor(topic).size();
                 for (int partition = 0; partition < partitions; partition++) {
-                    for (Map.Entry<String, String> poison : poison(topic, partition).entrySet()) {
+                    for (Map.Entry<String, String> poison : poison(topic, partition, sample).entrySet()) {
                         String marker = poison.getKey();
                         (marker.contains("unknown-type") ? ignorable : parkable)
                                 .computeIfAbsent(topic, t -> new TreeSet<>()).add(marker);
@@ -92,7 +95,8 @@ final class PoisonRecords implements Fault {
             throw new IllegalStateException("the broker refused a poison record", e);
         }
         return sent.size() + " poison records (invalid JSON, array, bad id, bad time, no data object, bad aggregate id, "
-                + "bad version, unknown type) into every partition of " + String.join(" and ", CONSUMERS.keySet());
+                + "bad version, out-of-contract status and email, unknown type) into every partition of "
+                + String.join(" and ", CONSUMERS.keySet());
     }
 
     @Override
@@ -105,8 +109,53 @@ final class PoisonRecords implements Fault {
         return Instant.now(); // nothing to bring back: the consumers must never have stopped
     }
 
+    /**
+     * A real opening event of the topic's aggregate (customer.registered, issue.opened) the suite published: the
+     * template of the poison that is well-formed in every way but one value its published schema rules out.
+     */
+    private ObjectNode sample(String topic) {
+        String wanted = topic.startsWith("customer") ? "customer.registered" : "issue.opened";
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "system-tests-faults-sample-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        java.util.concurrent.atomic.AtomicReference<ObjectNode> found = new java.util.concurrent.atomic.AtomicReference<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Awaitility.await("a " + wanted + " on " + topic).atMost(Duration.ofSeconds(60)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                            JsonNode event = JSON.readTree(record.value());
+                            if (found.get() == null && wanted.equals(event.path("type").asText())) {
+                                found.set((ObjectNode) event);
+                            }
+                        }
+                        return found.get() != null;
+                    });
+        }
+        return found.get();
+    }
+
+    /** {@code sample} as a new aggregate whose state breaks one rule of the schema, its marker in a free-text field. */
+    private static String outOfContract(ObjectNode sample, String aggregate, String marker, String rule) {
+        ObjectNode event = sample.deepCopy();
+        String id = UUID.randomUUID().toString();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("subject", id);
+        ObjectNode state = (ObjectNode) event.path("data").path(aggregate);
+        state.put("id", id);
+        state.put(aggregate.equals("customer") ? "familyName" : "title", marker);
+        switch (rule) {
+            case "status" -> state.put("status", "zombie");
+            case "email" -> state.putArray("emails").addObject().put("address", 42);
+            default -> throw new IllegalArgumentException(rule);
+        }
+        return event.toString();
+    }
+
     /** The poison for one partition of a topic, by marker (each record carries its marker). */
-    private Map<String, String> poison(String topic, int partition) {
+    private Map<String, String> poison(String topic, int partition, ObjectNode sample) {
         String aggregate = topic.substring(0, topic.indexOf('.'));
         String type = aggregate.equals("customer") ? "customer.registered" : "issue.opened";
         Map<String, String> records = new LinkedHashMap<>();
@@ -127,6 +176,12 @@ final class PoisonRecords implements Fault {
         String id = UUID.randomUUID().toString();
         records.put(m, envelope(UUID.randomUUID().toString(), type, id, Instant.now().toString(),
                 Map.of(aggregate, Map.of("id", id, "customerId", UUID.randomUUID().toString(), "version", m))));
+        m = marker(topic, partition, "status-zombie");
+        records.put(m, outOfContract(sample, aggregate, m, "status"));
+        if (aggregate.equals("customer")) {
+            m = marker(topic, partition, "email-a-number");
+            records.put(m, outOfContract(sample, aggregate, m, "email"));
+        }
         m = marker(topic, partition, "unknown-type");
         records.put(m, envelope(UUID.randomUUID().toString(), "com.example.poison.unknown-type", UUID.randomUUID().toString(),
                 Instant.now().toString(), Map.of("note", m)));

@@ -128,7 +128,7 @@ final class SteadyLoad implements AutoCloseable {
         Response response = anchor.customers(agent).contentType("application/json")
                 .header("Idempotency-Key", Anchor.idempotencyKey()).body(body).post("/customers");
         if (response.statusCode() != 201) {
-            ledger.refused("register " + response.statusCode());
+            ledger.refused("register " + status(response));
             return null;
         }
         return new Customer(Anchor.json(response).path("id").asText(), channel, address);
@@ -152,7 +152,7 @@ final class SteadyLoad implements AutoCloseable {
         }
         Response response = last.get();
         if (response.statusCode() != 201) {
-            ledger.refused("open " + response.statusCode());
+            ledger.refused("open " + status(response));
             return;
         }
         JsonNode issue = Anchor.json(response);
@@ -170,5 +170,11 @@ final class SteadyLoad implements AutoCloseable {
         return Map.of("preferredChannel", channel, "fallbackAllowed", false, "language", "en", "timeZone", zone,
                 "quietHours", Map.of("start", "22:00", "end", "06:00"),
                 "consent", Map.of("critical", true, "service", true, "marketing", false));
+    }
+
+    /** The status of a refusal, and whether a 503 said when to come back (it must). */
+    private static String status(Response response) {
+        return response.statusCode() + (response.statusCode() == 503 && response.header("Retry-After") == null
+                ? " without Retry-After" : "");
     }
 }

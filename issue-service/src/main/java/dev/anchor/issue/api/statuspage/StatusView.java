@@ -164,12 +164,13 @@ public record StatusView(
     }
 
     /**
-     * A file the customer sent: its id (downloaded at {@code /status/{token}/attachments/{id}}), name, detected type,
-     * size in bytes and as the customer reads it, and when.
+     * A file the customer sent: its id (downloaded at {@code /status/{token}/attachments/{id}} when sent through the
+     * page; one she emailed is listed only, as she has it), name, detected type, size in bytes and as the customer
+     * reads it, when, and whether it came by email.
      */
     @TemplateData
     public record File(String id, String name, String mediaType, long size, String sizeText, String atText,
-                       String isoAt) {
+                       String isoAt, boolean byEmail) {
     }
 
     /** On a handoff: the previous owner, and when they are back, as the customer reads it. */
@@ -200,7 +201,7 @@ public record StatusView(
                         words.fill("notice." + notice, "max", maxSize), field(notice));
         List<File> files = page.attachments().stream().map(file -> new File(file.id().toString(), file.fileName(),
                 file.mediaType(), file.size(), size(file.size(), words), words.at(file.createdAt()),
-                file.createdAt().toString())).toList();
+                file.createdAt().toString(), !file.bytesHere())).toList();
         return new StatusView(issue.number, issue.title, issue.status.name(), text.get(issue.status.name()),
                 progress(issue.status, words), issue.ownerName, nextView, visit, resolution, latest, history, files,
                 issue.status == IssueStatus.closed,

@@ -140,11 +140,13 @@ public sealed interface IssueChange {
     }
 
     /**
-     * The customer sent a file with the issue (the status page's upload): its id, sanitised name, the type detected from
-     * its bytes and its size — never the bytes. {@code uploadedBy} is {@code customer}.
+     * The customer sent a file with the issue: its id, sanitised name, the type detected from its bytes and its size —
+     * never the bytes. {@code uploadedBy} is {@code customer}; {@code channel} {@code web} (the status page's upload)
+     * or {@code email}, then with the {@code contactId} whose email carried it (contact-service keeps the bytes).
      */
     @RegisterForReflection
-    record AttachmentAdded(UUID attachmentId, String fileName, String mediaType, long size, String uploadedBy)
-            implements IssueChange {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AttachmentAdded(UUID attachmentId, String fileName, String mediaType, long size, String uploadedBy,
+                           String channel, UUID contactId) implements IssueChange {
     }
 }
