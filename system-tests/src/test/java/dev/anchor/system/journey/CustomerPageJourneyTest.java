@@ -205,19 +205,33 @@ class CustomerPageJourneyTest {
         assertNoViolations(browser, journey, "after a comment");
     }
 
+    /** A JPEG's signature and a little noise: what contact-service keeps as a photo. */
+    private static final byte[] JPEG = jpeg();
+
+    private static byte[] jpeg() {
+        byte[] bytes = new byte[48 * 1024];
+        new java.util.Random(7).nextBytes(bytes);
+        System.arraycopy(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 0, bytes, 0, 4);
+        return bytes;
+    }
+
     private void anEmailReplyIsTheirWordsOnThePage(Browser browser, Journey journey) {
         Sinks.Mail opening = sinks.mails(journey.email).getFirst();
         String replyTo = opening.header("Reply-To");
         assertTrue(replyTo != null && replyTo.matches("care\\+[a-z2-7]{42}@anchor\\.local"), "the Reply-To: " + replyTo);
         String words = journey.reader.reply + " " + run;
-        sinks.reply(journey.email, replyTo, "Re: " + opening.subject(),
-                words + "\n\n-- \nSent from my phone\n\n> " + opening.text().lines().findFirst().orElse(""));
+        String photo = "kitchen-" + run + ".jpg";
+        sinks.emailWithFile(journey.email, replyTo, "Re: " + opening.subject(),
+                words + "\n\n-- \nSent from my phone\n\n> " + opening.text().lines().findFirst().orElse(""),
+                photo, "image/jpeg", JPEG);
         String history = FIGURES.await("an email reply → on the page (" + journey.reader.tag + ")", Propagations.now(),
                 Duration.ofSeconds(60), () -> {
                     browser.open(journey.statusLink);
                     return browser.text("history");
                 }, text -> text.contains(words));
         assertFalse(history.contains("Sent from my phone"), "the signature is not their words:\n" + history);
+        assertTrue(browser.shows("attachments") && browser.text("attachments").contains(photo),
+                "the photo she emailed is listed with her files");
         assertNoViolations(browser, journey, "after an email reply");
     }
 
