@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.blocks.events.CloudEvent;
 import dev.anchor.blocks.events.EventContracts;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.anchor.blocks.events.MalformedEvent;
 import dev.anchor.blocks.problem.DatabaseUnavailable;
 import dev.anchor.blocks.tracing.TraceContext;
@@ -69,20 +70,30 @@ public class EventInbox {
      * @return true when the handler ran; false for a duplicate or a rejected event
      */
     public boolean apply(String consumer, String payload, Consumer<CloudEvent> handler) {
-        CloudEvent event = read(consumer, payload);
+        return apply(consumer, Arrived.of(payload), handler);
+    }
+
+    /** Applies the record's value once for {@code consumer}; a rejected one is parked with its headers. */
+    public boolean apply(String consumer, ConsumerRecord<String, String> record, Consumer<CloudEvent> handler) {
+        return apply(consumer, Arrived.of(record), handler);
+    }
+
+    private boolean apply(String consumer, Arrived arrived, Consumer<CloudEvent> handler) {
+        String payload = arrived.payload();
+        CloudEvent event = read(consumer, arrived);
         if (event == null) {
             return false;
         }
         Optional<String> broken = contracts.violations(tree(payload));
         if (broken.isPresent()) {
             // refused whole before anything is claimed or written; the aggregate's later valid events still apply
-            park(consumer, () -> rejected.malformed(consumer, event.type(), event.id(), event.subject(), payload,
+            park(consumer, () -> rejected.malformed(consumer, event.type(), event.id(), event.subject(), arrived,
                     broken.get()));
             return false;
         }
         Span span = span(consumer, event);
         try (Scope ignored = span.makeCurrent()) {
-            boolean applied = applyInOrder(consumer, payload, event, handler);
+            boolean applied = applyInOrder(consumer, arrived, event, handler);
             span.setAttribute("anchor.inbox.applied", applied);
             return applied;
         } catch (RuntimeException e) {
@@ -114,7 +125,7 @@ public class EventInbox {
                 .startSpan();
     }
 
-    private boolean applyInOrder(String consumer, String payload, CloudEvent event, Consumer<CloudEvent> handler) {
+    private boolean applyInOrder(String consumer, Arrived arrived, CloudEvent event, Consumer<CloudEvent> handler) {
         for (int attempt = 1; ; attempt++) {
             try {
                 // a database outage is waited out here, however long: the event is applied when it is back, in order
@@ -124,12 +135,12 @@ public class EventInbox {
                 MalformedEvent malformed = malformed(e);
                 if (malformed != null) {
                     park(consumer, () -> rejected.malformed(consumer, event.type(), event.id(),
-                            event.subject(), payload, malformed.getMessage()));
+                            event.subject(), arrived, malformed.getMessage()));
                     return false;
                 }
                 if (attempt == ATTEMPTS) {
                     park(consumer, () -> rejected.failed(consumer, event.type(), event.id(), event.subject(),
-                            payload, e));
+                            arrived, e));
                     return false;
                 }
                 if (concurrentUpdate(e)) {
@@ -167,17 +178,18 @@ public class EventInbox {
         return true;
     }
 
-    private CloudEvent read(String consumer, String payload) {
+    private CloudEvent read(String consumer, Arrived arrived) {
+        String payload = arrived.payload();
         CloudEvent event;
         try {
             event = mapper.readValue(payload, CloudEvent.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            park(consumer, () -> rejected.unreadable(consumer, payload, "not a CloudEvent"));
+            park(consumer, () -> rejected.unreadable(consumer, arrived, "not a CloudEvent"));
             return null;
         }
         if (event == null || event.id() == null || event.type() == null || event.subject() == null
                 || event.data() == null || !event.data().isObject()) {
-            park(consumer, () -> rejected.unreadable(consumer, payload, "no id, type, subject or data object"));
+            park(consumer, () -> rejected.unreadable(consumer, arrived, "no id, type, subject or data object"));
             return null;
         }
         return event;

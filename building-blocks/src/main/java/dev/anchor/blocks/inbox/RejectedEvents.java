@@ -1,5 +1,6 @@
 package dev.anchor.blocks.inbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchor.blocks.outbox.Outbox;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,10 +32,15 @@ public class RejectedEvents {
     /** The CloudEvent-free record type of a dead letter, as the outbox stores it. */
     public static final String DEAD_LETTER = "anchor.dead-letter";
 
-    /** What a dead-letter record holds: who refused what and why, and the record exactly as it arrived. */
+    /**
+     * What a dead-letter record holds: who refused what and why, and the record exactly as it arrived, with its Kafka
+     * headers (UTF-8 text) and where it was on its topic, when the consumer had them.
+     */
     @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadLetter(String consumer, String topic, String reason, String detail, OffsetDateTime rejectedAt,
-                             UUID eventId, String eventType, String subject, String record) {
+                             UUID eventId, String eventType, String subject, String record, Map<String, String> headers,
+                             Integer partition, Long offset) {
     }
 
     private final MeterRegistry registry;
@@ -54,28 +61,30 @@ public class RejectedEvents {
     }
 
     /** An event whose envelope cannot be read: no id to name, so the start of the record is logged. */
-    public void unreadable(String consumer, String payload, String why) {
-        LOG.errorf("%s rejects an unreadable event (%s): %s", consumer, why, start(payload));
-        park(consumer, "unreadable", why, null, null, null, payload);
+    public void unreadable(String consumer, Arrived arrived, String why) {
+        LOG.errorf("%s rejects an unreadable event (%s): %s", consumer, why, start(arrived.payload()));
+        park(consumer, "unreadable", why, null, null, null, arrived);
     }
 
     /** An event that breaks its contract: its transaction was rolled back, so it changed nothing. */
-    public void malformed(String consumer, String type, UUID eventId, String subject, String payload, String why) {
+    public void malformed(String consumer, String type, UUID eventId, String subject, Arrived arrived, String why) {
         LOG.errorf("%s rejects %s %s: %s", consumer, type, eventId, why);
-        park(consumer, "malformed", why, eventId, type, subject, payload);
+        park(consumer, "malformed", why, eventId, type, subject, arrived);
     }
 
     /** An event whose handler failed every attempt for a reason of ours: parked so that later events go on. */
-    public void failed(String consumer, String type, UUID eventId, String subject, String payload, RuntimeException e) {
+    public void failed(String consumer, String type, UUID eventId, String subject, Arrived arrived, RuntimeException e) {
         LOG.errorf(e, "%s parks %s %s after it failed every attempt", consumer, type, eventId);
-        park(consumer, "failed", e.getClass().getSimpleName(), eventId, type, subject, payload);
+        park(consumer, "failed", e.getClass().getSimpleName(), eventId, type, subject, arrived);
     }
 
     private void park(String consumer, String reason, String detail, UUID eventId, String type, String subject,
-                      String payload) {
+                      Arrived arrived) {
         String topic = consumer.substring(consumer.indexOf('.') + 1);
         DeadLetter letter = new DeadLetter(consumer, topic, reason, detail,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), eventId, type, subject, payload);
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), eventId, type, subject,
+                arrived.payload(), arrived.headers().isEmpty() ? null : arrived.headers(), arrived.partition(),
+                arrived.offset());
         QuarkusTransaction.requiringNew().run(() -> outbox.recordRaw(deadLetterTopic(consumer), DEAD_LETTER,
                 subject != null ? subject : consumer, json(letter)));
         registry.counter(METRIC, "consumer", consumer, "reason", reason).increment();

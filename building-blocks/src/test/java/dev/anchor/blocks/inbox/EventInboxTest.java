@@ -13,8 +13,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -249,13 +251,22 @@ class EventInboxTest {
     }
 
     @Test
-    void anUnreadableRecordIsParkedAsItArrived() {
+    void anUnreadableRecordIsParkedAsItArrivedWithItsHeadersAndPlace() {
         String consumer = consumer();
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("customer.events", 2, 4711L, "key", "not json {");
+        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                .getBytes(StandardCharsets.UTF_8));
         try (EventStream dlq = EventStream.of(RejectedEvents.deadLetterTopic(consumer))) {
-            assertFalse(inbox.apply(consumer, "not json {", e -> fail("no handler for an unreadable record")));
+            assertFalse(inbox.apply(consumer, record, e -> fail("no handler for an unreadable record")));
             JsonNode letter = dlq.await(consumer, 1, Duration.ofSeconds(15)).get(0);
             assertEquals("unreadable", letter.path("reason").asText());
             assertEquals("not json {", letter.path("record").asText());
+            assertEquals("application/cloudevents+json", letter.at("/headers/content-type").asText());
+            assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                    letter.at("/headers/traceparent").asText());
+            assertEquals(2, letter.path("partition").asInt());
+            assertEquals(4711L, letter.path("offset").asLong());
         }
     }
 

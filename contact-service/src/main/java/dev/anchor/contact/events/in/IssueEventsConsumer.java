@@ -4,6 +4,7 @@ import dev.anchor.blocks.inbox.EventInbox;
 import dev.anchor.contact.domain.IssueProjection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,7 +26,7 @@ public class IssueEventsConsumer {
 
     @Incoming("issue-events")
     @Blocking
-    public void consume(String payload) {
-        inbox.apply(CONSUMER, payload, projection::apply);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, projection::apply);
     }
 }

@@ -4,6 +4,7 @@ import dev.anchor.blocks.inbox.EventInbox;
 import dev.anchor.issue.domain.ContactAndNotificationTrail;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** contact.events: a contact about an issue lands on its trail, once. */
@@ -22,7 +23,7 @@ public class ContactEventsConsumer {
 
     @Incoming("contact-events")
     @Blocking
-    public void consume(String payload) {
-        inbox.apply(CONSUMER, payload, trail::contact);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, trail::contact);
     }
 }

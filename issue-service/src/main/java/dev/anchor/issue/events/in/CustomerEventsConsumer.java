@@ -4,6 +4,7 @@ import dev.anchor.blocks.inbox.EventInbox;
 import dev.anchor.issue.domain.CustomerReplication;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** customer.events keeps the customer replica (who may have issues, merges, erasure), each event applied once. */
@@ -22,7 +23,7 @@ public class CustomerEventsConsumer {
 
     @Incoming("customer-events")
     @Blocking
-    public void consume(String payload) {
-        inbox.apply(CONSUMER, payload, replication::apply);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, replication::apply);
     }
 }

@@ -4,6 +4,7 @@ import dev.anchor.blocks.inbox.EventInbox;
 import dev.anchor.issue.domain.ContactAndNotificationTrail;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** notification.events: a message about an issue, sent or not, lands on its trail, once. */
@@ -22,7 +23,7 @@ public class NotificationEventsConsumer {
 
     @Incoming("notification-events")
     @Blocking
-    public void consume(String payload) {
-        inbox.apply(CONSUMER, payload, trail::notification);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, trail::notification);
     }
 }
