@@ -2,7 +2,6 @@ package dev.anchor.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.EventStream;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,8 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTestResource(TestEnvironment.class)
 class ContactSummaryTest {
 
-    static final String CONTACT_SOURCE = "/anchor/contact-service";
-
     /** A contact as contact-service carries it in data.contact. */
     static ObjectNode contact(UUID id, UUID customerId, UUID issueId, String summary, Boolean summaryRequested) {
         ObjectNode c = MAPPER.createObjectNode();
@@ -66,10 +63,9 @@ class ContactSummaryTest {
         return c;
     }
 
+    /** contact.logged about {@code contact}, checked against its published schema. */
     static ObjectNode logged(ObjectNode contact) {
-        ObjectNode data = MAPPER.createObjectNode();
-        data.set("contact", contact);
-        return EventPublisher.event(CONTACT_SOURCE, "contact.logged", contact.path("id").asText(), data);
+        return Fixtures.contactLogged(contact);
     }
 
     static List<Map<String, Object>> notificationsOf(UUID customerId) {
@@ -162,11 +158,11 @@ class ContactSummaryTest {
                 .put("subject", key));
         PUBLISHER.send("contact.events", logged(contact(UUID.randomUUID(), customerId, null, " ", true))
                 .put("subject", key));
-        ObjectNode amended = MAPPER.createObjectNode();
-        amended.set("contact", contact(contactId, customerId, null, "Corrected.", true).put("version", 1));
-        amended.putObject("amendment").put("by", "agent.alice").put("at", "2026-11-23T11:00:00Z")
-                .put("reason", "typo").putArray("fields").add("summary");
-        PUBLISHER.send("contact.events", EventPublisher.event(CONTACT_SOURCE, "contact.amended", key, amended));
+        ObjectNode amendment = MAPPER.createObjectNode().put("by", "agent.alice").put("at", "2026-11-23T11:00:00Z")
+                .put("reason", "typo");
+        amendment.putArray("fields").add("summary");
+        PUBLISHER.send("contact.events", Fixtures.contactAmended(
+                contact(contactId, customerId, null, "Corrected.", true).put("version", 1), amendment));
         // a requested summary after them, on the same key: once it is there, the earlier ones were consumed
         PUBLISHER.send("contact.events", logged(contact(UUID.randomUUID(), customerId, null, "Marker summary.", true))
                 .put("subject", key));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.testing.EventPublisher;
+import dev.anchor.blocks.testing.EventSchemas;
 import dev.anchor.blocks.testing.TestJwt;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,12 +28,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 
-/** Customers and issues as customer-service and issue-service publish them (docs/event-contracts.md). */
+/**
+ * Customers, issues and contacts as customer-, issue- and contact-service publish them (docs/event-contracts.md).
+ * Every builder checks its event against the published schema (docs/events): the consumers park an event that breaks
+ * its contract without applying it, so a fixture must keep it. A test of that rejection breaks a valid event after
+ * building it.
+ */
 final class Fixtures {
 
     static final String CALLBACK_SECRET = "test-callback-secret";
     static final String CUSTOMER_SOURCE = "/anchor/customer-service";
     static final String ISSUE_SOURCE = "/anchor/issue-service";
+    static final String CONTACT_SOURCE = "/anchor/contact-service";
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final EventPublisher PUBLISHER = new EventPublisher();
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -89,7 +96,22 @@ final class Fixtures {
         data.set("customer", customer);
         ArrayNode list = data.putArray("changed");
         Arrays.stream(changed).forEach(list::add);
-        return EventPublisher.event(CUSTOMER_SOURCE, type, customer.path("id").asText(), data);
+        return valid(EventPublisher.event(CUSTOMER_SOURCE, type, customer.path("id").asText(), data));
+    }
+
+    /** customer.merged as customer-service publishes it: {@code retired} folded into {@code customer}, the survivor. */
+    static ObjectNode mergedEvent(UUID retired, ObjectNode customer) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("survivorId", customer.path("id").asText());
+        data.put("retiredId", retired.toString());
+        data.set("customer", customer);
+        return valid(EventPublisher.event(CUSTOMER_SOURCE, "customer.merged", customer.path("id").asText(), data));
+    }
+
+    /** {@code event}, once it is checked against its published schema. */
+    static ObjectNode valid(ObjectNode event) {
+        EventSchemas.assertValid(event); // the consumers park what breaks the contract: a fixture must keep it
+        return event;
     }
 
     static void publishCustomer(String type, ObjectNode customer) {
@@ -132,7 +154,7 @@ final class Fixtures {
         data.set("change", change);
         data.putObject("actor").put("role", "agent").put("id", "agent.alice").put("displayName", "Alice")
                 .put("channel", "phone");
-        return EventPublisher.event(ISSUE_SOURCE, type, issue.path("id").asText(), data);
+        return valid(EventPublisher.event(ISSUE_SOURCE, type, issue.path("id").asText(), data));
     }
 
     static ObjectNode opened(ObjectNode issue) {
@@ -145,7 +167,7 @@ final class Fixtures {
     }
 
     static String number() {
-        String chars = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        String chars = "ABCDEFGHJKMNPQRSTVWXYZ23456789"; // as issue-service makes them: no I, L, O, U (schema)
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             b.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
@@ -157,6 +179,7 @@ final class Fixtures {
     }
 
     static void sendIssue(JsonNode event) {
+        EventSchemas.assertValid(event); // also what a test changed after building it
         PUBLISHER.send("issue.events", event);
     }
 
@@ -203,7 +226,7 @@ final class Fixtures {
             merged.add(id.toString());
         }
         data.put("erasedAt", "2026-11-23T10:00:00Z");
-        return EventPublisher.event(CUSTOMER_SOURCE, "customer.erased", customerId.toString(), data);
+        return valid(EventPublisher.event(CUSTOMER_SOURCE, "customer.erased", customerId.toString(), data));
     }
 
     /** customer-service asks every service for its part of a subject-access export. */
@@ -212,7 +235,22 @@ final class Fixtures {
         data.put("exportId", exportId);
         data.put("customerId", customerId.toString());
         data.put("requestedAt", "2026-11-23T10:00:00Z");
-        return EventPublisher.event(CUSTOMER_SOURCE, "customer.export-requested", customerId.toString(), data);
+        return valid(EventPublisher.event(CUSTOMER_SOURCE, "customer.export-requested", customerId.toString(), data));
+    }
+
+    /** contact.logged as contact-service publishes it, about {@code contact} (data.contact). */
+    static ObjectNode contactLogged(ObjectNode contact) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.set("contact", contact);
+        return valid(EventPublisher.event(CONTACT_SOURCE, "contact.logged", contact.path("id").asText(), data));
+    }
+
+    /** contact.amended as contact-service publishes it: {@code contact} after the correction, and who made it why. */
+    static ObjectNode contactAmended(ObjectNode contact, ObjectNode amendment) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.set("contact", contact);
+        data.set("amendment", amendment);
+        return valid(EventPublisher.event(CONTACT_SOURCE, "contact.amended", contact.path("id").asText(), data));
     }
 
     /** Waits until the service recorded {@code event} in its inbox: applied, or deliberately ignored. */

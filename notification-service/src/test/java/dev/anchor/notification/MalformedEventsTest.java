@@ -46,13 +46,15 @@ class MalformedEventsTest {
         String key = id.toString();
         String email = uniqueEmail();
         double before = rejected("notification-service.customer.events");
-        ObjectNode textVersion = customer(id, 5, email, null, p -> { });
-        textVersion.put("version", "five");
-        ObjectNode fax = customer(id, 5, email, null, p -> p.put("preferredChannel", "fax"));
-        ObjectNode noStatus = customer(id, 5, email, null, p -> { });
-        noStatus.remove("status");
+        // valid customer.registered events (the fixture checks them), each broken afterwards in data.customer
+        ObjectNode textVersion = registeredAtVersion5(id, email);
+        customerOf(textVersion).put("version", "five");
+        ObjectNode fax = registeredAtVersion5(id, email);
+        ((ObjectNode) customerOf(fax).path("preferences")).put("preferredChannel", "fax");
+        ObjectNode noStatus = registeredAtVersion5(id, email);
+        customerOf(noStatus).remove("status");
         for (ObjectNode bad : new ObjectNode[]{textVersion, fax, noStatus}) {
-            PUBLISHER.sendRaw("customer.events", key, customerEvent("customer.registered", bad, "emails").toString());
+            PUBLISHER.sendRaw("customer.events", key, bad.toString());
         }
         ObjectNode erasedWithoutId = MAPPER.createObjectNode().put("customerId", "someone").put("erasedAt", "2026-11-23T10:00:00Z");
         erasedWithoutId.putArray("mergedIds");
@@ -90,12 +92,15 @@ class MalformedEventsTest {
         assertEquals("0", Replicas.value("select count(*) from issue_replica where id = ?", ghost));
 
         UUID ghostIssue = UUID.randomUUID();
-        ObjectNode yes = ContactSummaryTest.contact(UUID.randomUUID(), customerId, ghostIssue, "We talked.", true);
-        yes.put("summaryRequested", "yes");
-        ObjectNode noCustomer = ContactSummaryTest.contact(UUID.randomUUID(), customerId, ghostIssue, "We talked.", true);
-        noCustomer.remove("customerId");
+        // valid contact.logged events (the fixture checks them), each broken afterwards in data.contact
+        ObjectNode yes = ContactSummaryTest.logged(ContactSummaryTest.contact(UUID.randomUUID(), customerId, ghostIssue,
+                "We talked.", true));
+        ((ObjectNode) yes.path("data").path("contact")).put("summaryRequested", "yes");
+        ObjectNode noCustomer = ContactSummaryTest.logged(ContactSummaryTest.contact(UUID.randomUUID(), customerId,
+                ghostIssue, "We talked.", true));
+        ((ObjectNode) noCustomer.path("data").path("contact")).remove("customerId");
         for (ObjectNode bad : new ObjectNode[]{yes, noCustomer}) {
-            PUBLISHER.sendRaw("contact.events", key, ContactSummaryTest.logged(bad).toString());
+            PUBLISHER.sendRaw("contact.events", key, bad.toString());
         }
         UUID summaryIssue = UUID.randomUUID();
         PUBLISHER.sendRaw("contact.events", key, ContactSummaryTest.logged(ContactSummaryTest.contact(UUID.randomUUID(),
@@ -103,6 +108,15 @@ class MalformedEventsTest {
         Map<String, Object> summary = awaitNotifications(summaryIssue, 1, "sent").get(0);
         assertEquals("contact-summary", summary.get("template"));
         assertTrue(notifications(ghostIssue).isEmpty());
+    }
+
+    /** A customer.registered of the customer at version 5, as customer-service publishes it. */
+    private static ObjectNode registeredAtVersion5(UUID id, String email) {
+        return customerEvent("customer.registered", customer(id, 5, email, null, p -> { }), "emails");
+    }
+
+    private static ObjectNode customerOf(ObjectNode event) {
+        return (ObjectNode) event.path("data").path("customer");
     }
 
     /** The count of events {@code consumer} rejected as malformed, from the metrics endpoint. */

@@ -494,12 +494,8 @@ class NotificationFlowTest {
         String retiredEmail = uniqueEmail();
         registered(customer(survivor, 1, survivorEmail, null, p -> { }));
         registered(customer(retired, 1, retiredEmail, null, p -> { }));
-        ObjectNode data = MAPPER.createObjectNode();
-        data.put("survivorId", survivor.toString());
-        data.put("retiredId", retired.toString());
-        data.set("customer", customer(survivor, 2, survivorEmail, null, p -> { }));
-        Fixtures.PUBLISHER.send("customer.events", dev.anchor.blocks.testing.EventPublisher.event(
-                Fixtures.CUSTOMER_SOURCE, "customer.merged", survivor.toString(), data));
+        Fixtures.PUBLISHER.send("customer.events",
+                Fixtures.mergedEvent(retired, customer(survivor, 2, survivorEmail, null, p -> { })));
         Fixtures.awaitReplica(survivor, 2);
         UUID issueId = UUID.randomUUID();
         sendIssue(opened(issue(issueId, retired, number(), 1, "normal")));
@@ -517,12 +513,7 @@ class NotificationFlowTest {
         UUID issueId = UUID.randomUUID();
         sendIssue(opened(issue(issueId, customerId, number(), 1, "normal")));
         awaitNotifications(issueId, 1, "sent");
-        ObjectNode data = MAPPER.createObjectNode();
-        data.put("customerId", customerId.toString());
-        data.putArray("mergedIds");
-        data.put("erasedAt", "2026-11-23T10:00:00Z");
-        Fixtures.PUBLISHER.send("customer.events", dev.anchor.blocks.testing.EventPublisher.event(
-                Fixtures.CUSTOMER_SOURCE, "customer.erased", customerId.toString(), data));
+        Fixtures.PUBLISHER.send("customer.events", Fixtures.erasedEvent(customerId));
         Awaitility.await().atMost(WAIT).until(() -> "erased".equals(
                 Replicas.value("select status from customer_contact where id = ?", customerId)));
         assertNull(Replicas.value("select email from customer_contact where id = ?", customerId));

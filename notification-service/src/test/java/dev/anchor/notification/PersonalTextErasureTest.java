@@ -3,7 +3,6 @@ package dev.anchor.notification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anchor.blocks.events.CloudEvent;
-import dev.anchor.blocks.testing.EventPublisher;
 import dev.anchor.blocks.testing.PersonalTextSearch;
 import dev.anchor.notification.api.CallbackResource;
 import dev.anchor.notification.domain.CustomerReplication;
@@ -85,7 +84,8 @@ class PersonalTextErasureTest {
                         "author", Map.of("role", "agent", "id", "agent.alice", "displayName", "Alice"),
                         "text", marker + " comment"))));
         sendIssue(issueEvent("issue.next-action-set", titled(issue(issueId, emailCustomer, issueNumber, 3, "normal"), marker),
-                change(Map.of("what", marker + " photo of the label", "who", "customer"))));
+                change(Map.of("what", marker + " photo of the label", "who", "customer",
+                        "dueAt", "2026-11-30T17:00:00Z"))));
         awaitNotifications(issueId, 4, "sent", "sent", "suppressed", "queued");
         // the provider reports: the mailbox bounced (address suppressed), the SMS failed in its own words
         signed("/callbacks/email", "{\"address\": \"" + email + "\", \"type\": \"hard-bounce\", \"reference\": \""
@@ -148,7 +148,8 @@ class PersonalTextErasureTest {
                 marker), change(Map.of("commentId", UUID.randomUUID().toString(), "visibility", "public",
                 "author", Map.of("role", "agent", "id", "agent.alice", "displayName", "Alice"), "text", marker + " late")));
         ObjectNode lateNextAction = issueEvent("issue.next-action-set", titled(issue(issueId, customerId, issueNumber, 3,
-                "normal"), marker), change(Map.of("what", marker + " receipt", "who", "customer")));
+                "normal"), marker), change(Map.of("what", marker + " receipt", "who", "customer",
+                "dueAt", "2026-11-30T17:00:00Z")));
         UUID lateIssue = UUID.randomUUID();
         ObjectNode lateOpened = opened(issue(lateIssue, customerId, number(), 1, "normal"), marker);
         ObjectNode lateContact = logged(customerId, issueId, marker + " summary", true);
@@ -220,9 +221,7 @@ class PersonalTextErasureTest {
                 .put("issueId", issueId.toString()).put("channel", "phone").put("direction", "inbound")
                 .put("agentId", "agent.alice").put("occurredAt", "2026-11-23T10:15:00Z").put("summary", summary)
                 .put("summaryRequested", summaryRequested).put("outcome", "information_given").put("version", 0);
-        ObjectNode data = MAPPER.createObjectNode();
-        data.set("contact", contact);
-        return EventPublisher.event("/anchor/contact-service", "contact.logged", contact.path("id").asText(), data);
+        return Fixtures.contactLogged(contact);
     }
 
     /** A provider callback signed with the test secret. */

@@ -104,6 +104,14 @@ public class TestSmsc implements QuarkusTestResourceLifecycleManager, ServerMess
         }
     }
 
+    /** Drops every session, as an SMSC or the network does: the service has to bind again before more arrives. */
+    public static void dropSessions() {
+        for (SMPPServerSession session : SESSIONS) {
+            session.close();
+        }
+        SESSIONS.clear();
+    }
+
     private static SMPPServerSession receiving() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

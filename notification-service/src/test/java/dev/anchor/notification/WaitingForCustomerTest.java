@@ -87,12 +87,8 @@ class WaitingForCustomerTest {
         UUID issueId = UUID.randomUUID();
         sendIssue(opened(issue(issueId, retired, number(), 1, "normal")));
         assertEquals("awaiting-customer", awaitNotifications(issueId, 1, "queued").get(0).get("reason"));
-        var data = MAPPER.createObjectNode();
-        data.put("survivorId", survivor.toString());
-        data.put("retiredId", retired.toString());
-        data.set("customer", customer(survivor, 3, survivorEmail, null, p -> { }));
-        Fixtures.PUBLISHER.send("customer.events", dev.anchor.blocks.testing.EventPublisher.event(
-                Fixtures.CUSTOMER_SOURCE, "customer.merged", survivor.toString(), data));
+        Fixtures.PUBLISHER.send("customer.events",
+                Fixtures.mergedEvent(retired, customer(survivor, 3, survivorEmail, null, p -> { })));
         Map<String, Object> sent = awaitNotifications(issueId, 1, "sent").get(0);
         assertEquals(survivor.toString(), sent.get("customerId"));
         Awaitility.await().atMost(WAIT).until(() -> mailTo(survivorEmail).size() == 1);

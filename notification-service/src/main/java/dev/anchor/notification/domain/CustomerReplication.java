@@ -38,11 +38,12 @@ public class CustomerReplication {
     private final HeldMessages held;
     private final NotificationEvents events;
     private final CustomerExport export;
+    private final LongSms longSms;
     private final Clock clock;
 
     public CustomerReplication(CustomerContacts customers, IssueReplicas issues, Notifications notifications,
                                AddressSuppressions suppressions, HeldMessages held, NotificationEvents events,
-                               CustomerExport export, Clock clock) {
+                               CustomerExport export, LongSms longSms, Clock clock) {
         this.customers = customers;
         this.issues = issues;
         this.notifications = notifications;
@@ -50,6 +51,7 @@ public class CustomerReplication {
         this.held = held;
         this.events = events;
         this.export = export;
+        this.longSms = longSms;
         this.clock = clock;
     }
 
@@ -178,6 +180,7 @@ public class CustomerReplication {
             }
             if (c.phone != null) {
                 suppressions.remove("sms", c.phone);
+                longSms.forgetSender(c.phone); // the parts of an SMS of hers still waiting hold her words
             }
             c.erase(now);
         }
@@ -185,6 +188,9 @@ public class CustomerReplication {
         for (Notification n : notifications.ofCustomer(id)) {
             if (n.recipient != null && n.channel != null) {
                 suppressions.remove(n.channel, n.recipient);
+                if ("sms".equals(n.channel)) {
+                    longSms.forgetSender(n.recipient);
+                }
             }
         }
         for (Notification n : notifications.queuedFor(id)) {

@@ -108,6 +108,16 @@ public class InboundSms {
 
     /** The webhook's contract; returns {@code at} in UTC to the microsecond (null when absent). */
     private static OffsetDateTime check(String providerId, String from, String to, String text, String at) {
+        checkSender(providerId, from, to);
+        if (text == null || text.isBlank()) {
+            throw InvalidFields.of("text", "is required and must not be blank");
+        }
+        checkCharacters(text);
+        return at == null ? null : time(at);
+    }
+
+    /** The id, sender and recipient rules, for a part of a message as for a whole one. */
+    static void checkSender(String providerId, String from, String to) {
         if (providerId == null || !PROVIDER_ID.matcher(providerId).matches()) {
             throw InvalidFields.of("id", "is required: 1 to 100 visible ASCII characters");
         }
@@ -117,16 +127,16 @@ public class InboundSms {
         if (to != null && !PROVIDER_ID.matcher(to).matches()) {
             throw InvalidFields.of("to", "must be 1 to 100 visible ASCII characters");
         }
-        if (text == null || text.isBlank()) {
-            throw InvalidFields.of("text", "is required and must not be blank");
-        }
+    }
+
+    /** The text rules a part must keep too (a part alone may be blank: the message it belongs to may not). */
+    static void checkCharacters(String text) {
         if (text.indexOf('\u0000') >= 0) {
             throw InvalidFields.of("text", "contains a NUL character"); // the tree the webhook reads skips StrictJson
         }
         if (text.codePointCount(0, text.length()) > LONGEST_TEXT) {
             throw InvalidFields.of("text", "is longer than " + LONGEST_TEXT + " characters");
         }
-        return at == null ? null : time(at);
     }
 
     private static OffsetDateTime time(String at) {

@@ -6,9 +6,11 @@ import dev.anchor.blocks.refusal.NotFound;
 import dev.anchor.blocks.refusal.Refused;
 import dev.anchor.notification.domain.DeliveryReports;
 import dev.anchor.notification.domain.InboundSms;
+import dev.anchor.notification.domain.LongSms;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -26,30 +28,33 @@ import java.util.HexFormat;
 import java.util.stream.Collectors;
 
 /**
- * deliver_sm from the SMSC. A customer's SMS (esm_class default type) goes to {@link InboundSms}, the webhook's path;
- * an SMSC delivery receipt to {@link DeliveryReports}, the receipt callback's path; other notifications are
- * acknowledged and dropped. jsmpp sends deliver_sm_resp when this returns, so a message is acknowledged only after it
- * is committed: a failure to store it answers ESME_RX_T_APPN and the SMSC delivers it again; what can never be taken
- * (unreadable coding, a sender that is no number) answers ESME_RX_R_APPN, so it is not retried forever.
+ * deliver_sm from the SMSC. A customer's SMS (esm_class default type) goes to {@link InboundSms}, the webhook's path,
+ * or, when it is one part of several (UDH or SAR), to {@link LongSms}, which hands on the whole; an SMSC delivery
+ * receipt to {@link DeliveryReports}, the receipt callback's path; other notifications are acknowledged and dropped.
+ * jsmpp sends deliver_sm_resp when this returns, so a message (or part) is acknowledged only after it is committed: a
+ * failure to store it answers ESME_RX_T_APPN and the SMSC delivers it again; what can never be taken (unreadable
+ * coding, a sender that is no number, a part that is no part) answers ESME_RX_P_APPN, so it is not retried forever.
  */
 @ApplicationScoped
 public class SmppReceiver implements MessageReceiverListener {
 
-    /** ESME_RX_T_APPN: the ESME could not take it now, deliver it again. */
-    private static final int TEMPORARY = 0x64;
-    /** ESME_RX_R_APPN: the ESME refuses the message for good. */
-    private static final int PERMANENT = 0x65;
-    private static final int INVALID_COMMAND = 0x03;
+    /** ESME_RX_T_APPN (0x64): the ESME could not take it now, deliver it again. */
+    private static final int TEMPORARY = SMPPConstant.STAT_ESME_RX_T_APPN;
+    /** ESME_RX_P_APPN (0x65): the ESME refuses the message for good. */
+    private static final int PERMANENT = SMPPConstant.STAT_ESME_RX_P_APPN;
+    private static final int INVALID_COMMAND = SMPPConstant.STAT_ESME_RINVCMDID;
     private static final Logger LOG = Logger.getLogger(SmppReceiver.class);
 
     private final InboundSms inbound;
+    private final LongSms parts;
     private final DeliveryReports reports;
     private final Clock clock;
     private final short idTag;
 
-    public SmppReceiver(InboundSms inbound, DeliveryReports reports, Clock clock,
+    public SmppReceiver(InboundSms inbound, LongSms parts, DeliveryReports reports, Clock clock,
                         @ConfigProperty(name = "anchor.sms.smpp.message-id-tag", defaultValue = "0x001E") String idTag) {
         this.inbound = inbound;
+        this.parts = parts;
         this.reports = reports;
         this.clock = clock;
         this.idTag = Integer.decode(idTag).shortValue();
@@ -69,16 +74,26 @@ public class SmppReceiver implements MessageReceiverListener {
 
     private void reply(DeliverSm pdu) throws ProcessRequestException {
         String text;
+        SmppSegment segment;
         try {
             text = SmppText.text(pdu);
-        } catch (SmppText.UnreadableCoding e) {
+            segment = SmppSegment.of(pdu);
+        } catch (SmppText.UnreadableCoding | SmppSegment.Malformed e) {
             LOG.warnf("SMS reply over SMPP refused: %s", e.getMessage());
             throw new ProcessRequestException(e.getMessage(), PERMANENT);
         }
-        String id = providerId(pdu);
+        String id = providerId(pdu, segment);
         String to = pdu.getDestAddress() == null || pdu.getDestAddress().isBlank() ? null : pdu.getDestAddress().trim();
+        String from = SmppText.number(pdu.getSourceAddrTon(), pdu.getSourceAddr());
         try {
-            inbound.received(id, SmppText.number(pdu.getSourceAddrTon(), pdu.getSourceAddr()), to, text, null);
+            if (segment == null) {
+                inbound.received(id, from, to, text, null);
+            } else {
+                // a stored part is acknowledged: it is as safe as a whole message, though nothing is published yet
+                LongSms.Outcome outcome = parts.part(id, from, to, segment.reference(), segment.total(),
+                        segment.number(), text);
+                LOG.debugf("SMS part %d of %d (%s) over SMPP: %s", segment.number(), segment.total(), id, outcome);
+            }
         } catch (InvalidFields e) {
             // never the number in the log (the message names the field, not its value): the id finds it at the SMSC
             String why = e.fields().stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
@@ -93,9 +108,9 @@ public class SmppReceiver implements MessageReceiverListener {
     /**
      * The SMSC's id of the message, as "smpp:" + the parameter {@code anchor.sms.smpp.message-id-tag} carries; SMPP 3.4
      * gives an MO message none of its own, so without one it is "smpp-" + a SHA-256 of sender, recipient, coding,
-     * body and the UTC hour: a redelivery within the hour is the same message.
+     * body, the UTC hour and, for a part, which part of which message: a redelivery within the hour is the same one.
      */
-    private String providerId(DeliverSm pdu) {
+    private String providerId(DeliverSm pdu, SmppSegment segment) {
         String given = SmppText.parameter(pdu, idTag);
         if (given != null && given.length() <= 95 && given.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
             return "smpp:" + given;
@@ -103,7 +118,8 @@ public class SmppReceiver implements MessageReceiverListener {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String head = pdu.getSourceAddrTon() + "|" + pdu.getSourceAddr() + "|" + pdu.getDestAddress() + "|"
-                    + pdu.getDataCoding() + "|" + clock.instant().getEpochSecond() / 3600 + "|";
+                    + pdu.getDataCoding() + "|" + clock.instant().getEpochSecond() / 3600 + "|"
+                    + (segment == null ? "" : segment.reference() + "/" + segment.number() + "/" + segment.total());
             sha.update(head.getBytes(StandardCharsets.UTF_8));
             sha.update(SmppText.body(pdu));
             return "smpp-" + HexFormat.of().formatHex(sha.digest());

@@ -2,6 +2,7 @@ package dev.anchor.notification.sending;
 
 import dev.anchor.notification.domain.SmsSegments;
 import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.OptionalParameter;
 
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,6 @@ final class SmppText {
         }
     }
 
-    private static final int UDHI = 0x40;
-
     private SmppText() {
     }
 
@@ -40,16 +39,22 @@ final class SmppText {
 
     /** The user data: short_message, else message_payload; a user data header (its first byte its length) skipped. */
     static byte[] body(DeliverSm pdu) {
-        byte[] body = pdu.getShortMessage();
-        if (body == null || body.length == 0) {
-            OptionalParameter payload = pdu.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
-            body = payload instanceof OptionalParameter.OctetString octets ? octets.getValue() : new byte[0];
-        }
-        if ((pdu.getEsmClass() & UDHI) != 0 && body.length > 0) {
+        byte[] body = userData(pdu);
+        if ((pdu.getEsmClass() & GSMSpecificFeature.UDHI.value()) != 0 && body.length > 0) {
             int header = 1 + (body[0] & 0xFF);
             return header >= body.length ? new byte[0] : Arrays.copyOfRange(body, header, body.length);
         }
         return body;
+    }
+
+    /** short_message, else message_payload, as it came (with its user data header, if any). */
+    static byte[] userData(DeliverSm pdu) {
+        byte[] data = pdu.getShortMessage();
+        if (data == null || data.length == 0) {
+            OptionalParameter payload = pdu.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+            data = payload instanceof OptionalParameter.OctetString octets ? octets.getValue() : new byte[0];
+        }
+        return data;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.anchor.blocks.inbox.EventInbox;
 import dev.anchor.notification.domain.ContactSummaries;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,7 +26,7 @@ public class ContactEventsConsumer {
 
     @Incoming("contact-events")
     @Blocking // one event after another, so the order of a partition is kept
-    public void consume(String payload) {
-        inbox.apply(CONSUMER, payload, summaries::apply);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, summaries::apply);
     }
 }

@@ -4,6 +4,7 @@ import dev.anchor.blocks.inbox.EventInbox;
 import dev.anchor.notification.domain.IssueNotifier;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Turns issue.events into the issue replica and notification decisions, each event applied once (deduplicated by its id). */
@@ -22,7 +23,7 @@ public class IssueEventsConsumer {
 
     @Incoming("issue-events")
     @Blocking // one event after another, so the order of a partition is kept
-    public void consume(String payload) {
-        inbox.apply(CONSUMER, payload, notifier::apply);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, notifier::apply);
     }
 }
