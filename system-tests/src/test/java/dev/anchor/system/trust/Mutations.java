@@ -116,13 +116,16 @@ final class Mutations {
         return shape;
     }
 
-    /** The value of a path parameter: the seeded resource of the collection it follows, this service's first. */
+    /**
+     * The value of a path parameter: one seeded for this very operation, else the seeded resource of the collection it
+     * follows, this service's first.
+     */
     private String pathValue(ApiOperation op, String name) {
         String before = op.path().substring(0, op.path().indexOf("{" + name + "}"));
         String[] segments = before.split("/");
         String collection = segments[segments.length - 1];
-        String value = seeds.byCollection.getOrDefault(op.service() + " " + collection,
-                seeds.byCollection.get(collection));
+        String value = seeds.byCollection.getOrDefault(op.service() + " " + op.path() + " " + name,
+                seeds.byCollection.getOrDefault(op.service() + " " + collection, seeds.byCollection.get(collection)));
         if (value == null) {
             throw new IllegalStateException(op.service() + " " + op.label() + ": nothing seeded for path parameter "
                     + name + " after /" + collection + " (add it to Seeds)");

@@ -60,7 +60,8 @@ final class Seeds {
         String customerId = create(customers, "/customers", customerKey, customer("Target")).path("id").asText();
         idempotencyKeys.put("POST /customers", customerKey);
         String duplicateId = create(customers, "/customers", key(), customer("Duplicate")).path("id").asText();
-        String scratchCustomerId = create(customers, "/customers", key(), customer("Scratch")).path("id").asText();
+        JsonNode scratchCustomer = create(customers, "/customers", key(), customer("Scratch"));
+        String scratchCustomerId = scratchCustomer.path("id").asText();
 
         String issueKey = key();
         JsonNode issue = await(issues, "/issues", issueKey, Map.of("customerId", customerId, "title", "Trust target",
@@ -102,7 +103,10 @@ final class Seeds {
                 .at("/place/locationId").asText();
         idempotencyKeys.put("POST /locations", locationKey);
 
-        JsonNode inbound = awaitInboundMessage(contacts);
+        JsonNode inbound = awaitInboundMessage(contacts, "stranger@example.com", "unmatched");
+        // the scratch customer's own email with a photo: a contact (origin customer-email) that carries a file
+        awaitKnown(contacts, scratchCustomerId);
+        JsonNode emailed = awaitInboundMessage(contacts, scratchCustomer.at("/emails/0/address").asText(), "matched");
 
         String notificationId = awaitNotification(notifications, issueId);
         JsonNode templates = JSON.readTree(call(notifications, "GET", "/templates", null, null).body());
@@ -116,6 +120,9 @@ final class Seeds {
         byCollection.put("exports", exportId);
         byCollection.put("inbound-messages", inbound.path("id").asText());
         byCollection.put("contact-service attachments", inbound.at("/attachments/0/id").asText());
+        byCollection.put("contact-service /contacts/{id}/attachments/{attachmentId} id", emailed.path("contactId").asText());
+        byCollection.put("contact-service /contacts/{id}/attachments/{attachmentId} attachmentId",
+                emailed.at("/attachments/0/id").asText());
         // the links of the customer pages (customer-service), as every email carries them: a scratch customer's, so a
         // valid read may not touch a target (the pages' POSTs send no token of ours and are not created by a baseline)
         String linkSecret = java.nio.file.Files.readString(RunningSuite.ROOT.resolve(".suite/run/keys/link-secret")).strip();
@@ -226,15 +233,19 @@ final class Seeds {
         }
     }
 
-    /** A stranger's email with a photo to the organisation's mailbox, read by contact-service and waiting for staff. */
-    private JsonNode awaitInboundMessage(int port) {
-        String subject = "Trust stranger " + Anchor.unique(8);
-        new Sinks(suite).emailWithFile("stranger@example.com", "care@anchor.local", subject, "Do you repair toasters?",
+    /**
+     * An email with a photo to the organisation's mailbox, read by contact-service: a stranger's waits for staff
+     * ({@code unmatched}); a known customer's becomes a contact asking for an issue ({@code matched}).
+     */
+    private JsonNode awaitInboundMessage(int port, String from, String status) {
+        String subject = "Trust email " + Anchor.unique(8);
+        new Sinks(suite).emailWithFile(from, "care@anchor.local", subject, "Do you repair toasters?",
                 "toaster.png", "image/png", PNG);
         AtomicReference<JsonNode> message = new AtomicReference<>();
         Awaitility.await("seeded inbound email read").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    JsonNode page = JSON.readTree(call(port, "GET", "/inbound-messages?size=100", null, null).body());
+                    JsonNode page = JSON.readTree(call(port, "GET", "/inbound-messages?size=100&status=" + status,
+                            null, null).body());
                     for (JsonNode m : page.path("items")) {
                         if (subject.equals(m.path("subject").asText()) && m.at("/attachments/0/id").isTextual()) {
                             message.set(m);
@@ -243,6 +254,12 @@ final class Seeds {
                     return message.get() != null;
                 });
         return message.get();
+    }
+
+    /** Waits until contact-service knows the customer (her replica, and so her address, arrived). */
+    private void awaitKnown(int port, String customerId) {
+        Awaitility.await("contact-service knows the customer").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
+                .until(() -> call(port, "GET", "/customers/" + customerId + "/timeline", null, null).status() == 200);
     }
 
     /** The issue's opening notification, once decided: it changes no more while the bad input runs. */
